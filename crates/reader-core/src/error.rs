@@ -1,0 +1,44 @@
+//! Errors that stop content from loading, and diagnostics that don't.
+
+use std::path::PathBuf;
+
+/// Content that cannot be used at all (no manifest, an unreadable directory).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{0}: not a directory")]
+    NotADirectory(PathBuf),
+    #[error("manifest.toml is missing")]
+    MissingManifest,
+    #[error("manifest.toml: {0}")]
+    Manifest(String),
+    #[error("no locale folder holds the default locale `en`")]
+    MissingDefaultLocale,
+}
+
+/// A problem in otherwise usable content: the rest still loads and shows.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Diagnostic {
+    /// Path relative to the content root, e.g. `lo/pages/home.ftl`.
+    pub file: String,
+    /// 1-based line and column (0 when the problem is not at a position).
+    pub line: usize,
+    pub column: usize,
+    /// The message the problem is in, when known.
+    pub message_id: Option<String>,
+    pub text: String,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}: ", self.file, self.line, self.column)?;
+        if let Some(id) = &self.message_id {
+            write!(f, "in `{id}`: ")?;
+        }
+        f.write_str(&self.text)
+    }
+}

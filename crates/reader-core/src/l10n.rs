@@ -1,0 +1,327 @@
+//! Localization: one Fluent bundle per locale, locale negotiation, and message resolution
+//! through the fallback chain (reading locale → `en`), recording every fallback.
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_langneg::{negotiate_languages, NegotiationStrategy};
+use serde::Serialize;
+use unic_langid::LanguageIdentifier;
+
+use crate::error::Diagnostic;
+use crate::source::ContentFiles;
+use crate::DEFAULT_LOCALE;
+
+/// The bundle of one locale: its UI strings, terms and every page resource.
+pub struct LocaleBundle {
+    pub id: LanguageIdentifier,
+    pub code: String,
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl LocaleBundle {
+    /// Loads every `.ftl` of `<code>/`, keeping the partial resources of files with syntax
+    /// errors (fluent-syntax recovers at the next entry) and reporting each error.
+    pub fn load(code: &str, files: &ContentFiles, diagnostics: &mut Vec<Diagnostic>) -> Self {
+        let id: LanguageIdentifier = code.parse().expect("locale folder names are validated");
+        let mut bundle = FluentBundle::new_concurrent(vec![id.clone()]);
+        // Isolation marks (U+2068/U+2069) would end up in copied text and the window title;
+        // our placeables are terms and neutral dates, never right-to-left text.
+        bundle.set_use_isolating(false);
+        bundle.add_builtins().expect("builtins are added once");
+        let prefix = format!("{code}/");
+        for path in files.paths_under(&prefix).filter(|p| p.ends_with(".ftl")) {
+            let bytes = files.get(path).expect("listed path exists");
+            let text = match String::from_utf8(bytes.to_vec()) {
+                Ok(text) => text,
+                Err(_) => {
+                    diagnostics.push(Diagnostic {
+                        file: path.to_string(),
+                        line: 0,
+                        column: 0,
+                        message_id: None,
+                        text: "not UTF-8 text: file skipped".into(),
+                    });
+                    continue;
+                }
+            };
+            let resource = match FluentResource::try_new(text.clone()) {
+                Ok(resource) => resource,
+                Err((resource, errors)) => {
+                    for error in errors {
+                        let (line, column) = line_and_column(&text, error.pos.start);
+                        let message_id = error
+                            .slice
+                            .as_ref()
+                            .and_then(|slice| entry_id_at(&text[slice.clone()]));
+                        diagnostics.push(Diagnostic {
+                            file: path.to_string(),
+                            line,
+                            column,
+                            message_id,
+                            text: error.kind.to_string(),
+                        });
+                    }
+                    resource
+                }
+            };
+            if let Err(errors) = bundle.add_resource(resource) {
+                for error in errors {
+                    diagnostics.push(Diagnostic {
+                        file: path.to_string(),
+                        line: 0,
+                        column: 0,
+                        message_id: None,
+                        text: error.to_string(),
+                    });
+                }
+            }
+        }
+        Self {
+            id,
+            code: code.to_string(),
+            bundle,
+        }
+    }
+
+    pub fn has_message(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+
+    /// Formats a message (or one of its attributes) in this locale alone.
+    /// `Err` when it is missing or formatting reported any error.
+    fn format(&self, id: &str, attribute: Option<&str>, args: Option<&FluentArgs>) -> Result<String, FallbackReason> {
+        let message = self.bundle.get_message(id).ok_or(FallbackReason::Missing)?;
+        let pattern = match attribute {
+            None => message.value(),
+            Some(name) => message.get_attribute(name).map(|attr| attr.value()),
+        }
+        .ok_or(FallbackReason::Missing)?;
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, args, &mut errors);
+        match errors.first() {
+            None => Ok(text.into_owned()),
+            Some(error) => Err(FallbackReason::FormatError(error.to_string())),
+        }
+    }
+}
+
+/// Why a message was not shown in the reading locale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "detail", rename_all = "kebab-case")]
+pub enum FallbackReason {
+    Missing,
+    FormatError(String),
+}
+
+/// A message resolved through the chain.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub text: String,
+    /// Code of the locale the text came from.
+    pub locale: String,
+    /// Set when that is not the reading locale.
+    pub fallback: Option<FallbackReason>,
+}
+
+/// One message that fell back, for the page's report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fallback {
+    pub id: String,
+    pub requested: String,
+    pub shown: String,
+    pub reason: FallbackReason,
+}
+
+/// Which messages of a page fell back (empty when all came from the reading locale).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct FallbackReport {
+    pub fallbacks: Vec<Fallback>,
+}
+
+/// All locales' bundles, the first being the default (`en`).
+pub struct Localizer {
+    bundles: Vec<LocaleBundle>,
+}
+
+impl Localizer {
+    /// `bundles` must hold the default locale; it is moved to the front.
+    pub fn new(mut bundles: Vec<LocaleBundle>) -> Self {
+        let default = bundles
+            .iter()
+            .position(|b| b.code == DEFAULT_LOCALE)
+            .expect("the default locale is checked at load");
+        bundles.swap(0, default);
+        bundles[1..].sort_by(|a, b| a.code.cmp(&b.code));
+        Self { bundles }
+    }
+
+    pub fn bundles(&self) -> &[LocaleBundle] {
+        &self.bundles
+    }
+
+    pub fn bundle(&self, code: &str) -> Option<&LocaleBundle> {
+        self.bundles.iter().find(|b| b.code == code)
+    }
+
+    /// Resolves a message for `locale` (lo → en): a missing message or any formatting error
+    /// (a missing term formats as `{-term}`) moves on to the next locale. `None` only when
+    /// no locale can format it.
+    pub fn resolve(
+        &self,
+        locale: &str,
+        id: &str,
+        attribute: Option<&str>,
+        args: Option<&FluentArgs>,
+    ) -> Option<Resolved> {
+        let mut first_failure = None;
+        for bundle in self.chain(locale) {
+            match bundle.format(id, attribute, args) {
+                Ok(text) => {
+                    return Some(Resolved {
+                        text,
+                        locale: bundle.code.clone(),
+                        fallback: first_failure,
+                    })
+                }
+                Err(reason) => {
+                    if first_failure.is_none() {
+                        first_failure = Some(reason);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The reading locale, then the default.
+    fn chain<'a>(&'a self, locale: &'a str) -> impl Iterator<Item = &'a LocaleBundle> + 'a {
+        let requested = self.bundle(locale);
+        requested
+            .into_iter()
+            .chain(self.bundles.first().filter(move |b| b.code != locale))
+    }
+}
+
+/// Picks the best available locale for the requested ones (fluent-langneg, "lookup"), or
+/// the default.
+pub fn negotiate_locale(requested: &[String], available: &[String]) -> String {
+    let requested: Vec<LanguageIdentifier> =
+        requested.iter().filter_map(|r| r.parse().ok()).collect();
+    let available_ids: Vec<LanguageIdentifier> =
+        available.iter().filter_map(|a| a.parse().ok()).collect();
+    let default: LanguageIdentifier = DEFAULT_LOCALE.parse().expect("valid");
+    let chosen = negotiate_languages(
+        &requested,
+        &available_ids,
+        Some(&default),
+        NegotiationStrategy::Lookup,
+    );
+    chosen
+        .first()
+        .map(|id| id.to_string())
+        .unwrap_or_else(|| DEFAULT_LOCALE.to_string())
+}
+
+/// The user's languages from POSIX locale variables, most wanted first: `LANGUAGE` (a
+/// GNU list), then `LC_ALL`, `LC_MESSAGES`, `LANG`. `lo_LA.UTF-8@x` becomes `lo-LA`
+/// (unic-langid refuses the codeset and modifier); `C` and `POSIX` say nothing.
+pub fn requested_locales_from_env(get: impl Fn(&str) -> Option<String>) -> Vec<String> {
+    let mut requested = Vec::new();
+    let mut push = |value: &str| {
+        let tag = value
+            .split(['.', '@'])
+            .next()
+            .unwrap_or_default()
+            .replace('_', "-");
+        if !tag.is_empty() && tag != "C" && tag != "POSIX" && tag.parse::<LanguageIdentifier>().is_ok() {
+            requested.push(tag);
+        }
+    };
+    if let Some(list) = get("LANGUAGE") {
+        list.split(':').for_each(&mut push);
+    }
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Some(value) = get(var).filter(|v| !v.is_empty()) {
+            push(&value);
+            break;
+        }
+    }
+    requested
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// The id of the entry a broken slice starts with (`id = …` or `-term = …`).
+fn entry_id_at(slice: &str) -> Option<String> {
+    slice.lines().find_map(|line| {
+        let (id, _) = line.split_once('=')?;
+        let id = id.trim();
+        let bare = id.strip_prefix('-').unwrap_or(id);
+        (!bare.is_empty()
+            && !line.starts_with([' ', '#'])
+            && bare.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .then(|| id.to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+    }
+
+    fn available() -> Vec<String> {
+        vec!["en".into(), "lo".into()]
+    }
+
+    #[test]
+    fn lao_posix_locale_negotiates_to_lao() {
+        let requested = requested_locales_from_env(env(&[("LANG", "lo_LA.UTF-8")]));
+        assert_eq!(requested, ["lo-LA"]);
+        assert_eq!(negotiate_locale(&requested, &available()), "lo");
+    }
+
+    #[test]
+    fn other_locales_negotiate_to_english() {
+        for lang in ["en_US.UTF-8", "fr_FR.UTF-8", "th_TH", "C", "POSIX", "", "C.UTF-8", "garbage!!"] {
+            let requested = requested_locales_from_env(env(&[("LANG", lang)]));
+            assert_eq!(negotiate_locale(&requested, &available()), "en", "LANG={lang}");
+        }
+        assert_eq!(negotiate_locale(&[], &available()), "en");
+    }
+
+    #[test]
+    fn lc_all_overrides_lang_and_modifiers_are_stripped() {
+        let requested = requested_locales_from_env(env(&[
+            ("LC_ALL", "lo_LA.UTF-8@lao"),
+            ("LANG", "en_GB.UTF-8"),
+        ]));
+        assert_eq!(negotiate_locale(&requested, &available()), "lo");
+        let requested =
+            requested_locales_from_env(env(&[("LANGUAGE", "fr:lo"), ("LANG", "en_US.UTF-8")]));
+        assert_eq!(negotiate_locale(&requested, &available()), "lo");
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let text = "a = 1\nບ = ກ\n  x";
+        assert_eq!(line_and_column(text, 0), (1, 1));
+        let offset = text.find('x').unwrap();
+        assert_eq!(line_and_column(text, offset), (3, 3));
+    }
+
+    #[test]
+    fn broken_entry_names_its_id() {
+        assert_eq!(entry_id_at("home-intro = { oops\n"), Some("home-intro".into()));
+        assert_eq!(entry_id_at("-org-name = {\n"), Some("-org-name".into()));
+        assert_eq!(entry_id_at("   continued line\n"), None);
+    }
+}

@@ -1,0 +1,26 @@
+//! reader-core: everything the IOM Lao PDR Reader knows, without a window.
+//!
+//! Content (a manifest plus Fluent resources per locale) is loaded from the embedded default
+//! or a directory, localized through a fallback chain (lo → en) and rendered to sanitized
+//! HTML. The desktop shell, the command-line tool and the tests all go through [`Library`].
+
+pub mod dates;
+pub mod error;
+pub mod http;
+pub mod l10n;
+pub mod library;
+pub mod links;
+pub mod manifest;
+pub mod preferences;
+pub mod render;
+pub mod sanitize;
+pub mod source;
+
+pub use error::{Diagnostic, LoadError};
+pub use l10n::{negotiate_locale, requested_locales_from_env, FallbackReport};
+pub use library::{Chrome, ContentInfo, Library, LocaleInfo, NavItem};
+pub use render::RenderedPage;
+pub use source::ContentSource;
+
+/// The locale every chain ends with: the source language of the content.
+pub const DEFAULT_LOCALE: &str = "en";

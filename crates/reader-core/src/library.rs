@@ -1,0 +1,269 @@
+//! The loaded content: manifest, bundles, date formatters and load diagnostics, with the
+//! operations every front end needs (render a page, the UI chrome, locale list).
+
+use std::collections::HashMap;
+
+use fluent_bundle::{FluentArgs, FluentValue};
+use serde::Serialize;
+
+use crate::dates::DateFormatter;
+use crate::error::{Diagnostic, LoadError};
+use crate::l10n::{LocaleBundle, Localizer, Resolved};
+use crate::manifest::{IsoDate, Manifest, Page};
+use crate::source::{ContentFiles, ContentSource};
+use crate::DEFAULT_LOCALE;
+
+/// Everything needed to show the content, loaded once and shared (it is `Send + Sync`).
+pub struct Library {
+    source: ContentSource,
+    manifest: Manifest,
+    files: ContentFiles,
+    localizer: Localizer,
+    dates: HashMap<String, DateFormatter>,
+    locales: Vec<LocaleInfo>,
+    ui_message_ids: Vec<String>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// A locale as the language switch shows it: named in its own script.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LocaleInfo {
+    pub code: String,
+    pub native_name: String,
+}
+
+/// Version and date of the content showing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContentInfo {
+    pub version: u64,
+    pub date: String,
+    pub source: String,
+}
+
+/// One entry of the toolbar navigation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NavItem {
+    pub slug: String,
+    pub label: String,
+}
+
+/// What the window around the pages needs in one locale: all UI strings as plain text
+/// (the UI sets them with `textContent`, never as HTML), navigation and the locale list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chrome {
+    pub locale: String,
+    pub window_title: String,
+    pub strings: HashMap<String, String>,
+    pub nav: Vec<NavItem>,
+    pub locales: Vec<LocaleInfo>,
+    pub home: String,
+}
+
+impl Library {
+    /// Loads content. Syntax errors and duplicate ids in `.ftl` files are diagnostics (the
+    /// rest loads); only a missing or invalid manifest, or no `en` folder, is an error.
+    pub fn load(source: ContentSource) -> Result<Self, LoadError> {
+        let files = ContentFiles::read(&source)?;
+        Self::from_files(source, files)
+    }
+
+    pub fn from_files(source: ContentSource, mut files: ContentFiles) -> Result<Self, LoadError> {
+        let manifest_text = files.get("manifest.toml").ok_or(LoadError::MissingManifest)?;
+        let manifest = Manifest::parse(&String::from_utf8_lossy(manifest_text))?;
+
+        let codes = locale_codes(&files);
+        if !codes.iter().any(|c| c == DEFAULT_LOCALE) {
+            return Err(LoadError::MissingDefaultLocale);
+        }
+        // UI strings ship with the app: a content directory may bring its own, else the
+        // embedded ones are used.
+        let embedded = ContentFiles::embedded();
+        for code in &codes {
+            let ui = format!("{code}/ui.ftl");
+            if files.get(&ui).is_none() {
+                if let Some(bytes) = embedded.get(&ui) {
+                    files.insert(ui, bytes.to_vec());
+                }
+            }
+        }
+
+        let mut diagnostics = Vec::new();
+        let bundles: Vec<LocaleBundle> = codes
+            .iter()
+            .map(|code| LocaleBundle::load(code, &files, &mut diagnostics))
+            .collect();
+        for diagnostic in &diagnostics {
+            log::error!("{source}: {diagnostic}");
+        }
+        let localizer = Localizer::new(bundles);
+        let ui_message_ids = files
+            .get("en/ui.ftl")
+            .map(|bytes| message_ids(&String::from_utf8_lossy(bytes)))
+            .unwrap_or_default();
+        let dates = codes
+            .iter()
+            .filter_map(|code| Some((code.clone(), DateFormatter::new(code)?)))
+            .collect();
+
+        let mut library = Self {
+            source,
+            manifest,
+            files,
+            localizer,
+            dates,
+            locales: Vec::new(),
+            ui_message_ids,
+            diagnostics,
+        };
+        library.locales = library
+            .localizer
+            .bundles()
+            .iter()
+            .map(|bundle| LocaleInfo {
+                code: bundle.code.clone(),
+                native_name: library
+                    .ui_text(&bundle.code, "locale-name")
+                    .unwrap_or_else(|| bundle.code.clone()),
+            })
+            .collect();
+        Ok(library)
+    }
+
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    pub fn localizer(&self) -> &Localizer {
+        &self.localizer
+    }
+
+    pub fn files(&self) -> &ContentFiles {
+        &self.files
+    }
+
+    /// Problems found while loading (each was also logged).
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// The locales found, default first.
+    pub fn locales(&self) -> &[LocaleInfo] {
+        &self.locales
+    }
+
+    pub fn has_locale(&self, code: &str) -> bool {
+        self.locales.iter().any(|l| l.code == code)
+    }
+
+    pub fn locale_codes(&self) -> Vec<String> {
+        self.locales.iter().map(|l| l.code.clone()).collect()
+    }
+
+    pub fn content_info(&self) -> ContentInfo {
+        ContentInfo {
+            version: self.manifest.version,
+            date: self.manifest.date.to_string(),
+            source: self.source.to_string(),
+        }
+    }
+
+    /// Whether `locale` has its own resource file for the page.
+    pub fn page_is_translated(&self, locale: &str, page: &Page) -> bool {
+        self.files.get(&page.resource_path(locale)).is_some()
+    }
+
+    /// A message resolved for `locale` through the chain.
+    pub fn resolve(&self, locale: &str, id: &str, attribute: Option<&str>) -> Option<Resolved> {
+        self.localizer.resolve(locale, id, attribute, None)
+    }
+
+    /// A UI string as plain text, through the chain.
+    pub fn ui_text(&self, locale: &str, id: &str) -> Option<String> {
+        self.ui_text_with(locale, id, None)
+    }
+
+    fn ui_text_with(&self, locale: &str, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+        self.localizer
+            .resolve(locale, id, None, args)
+            .map(|resolved| crate::sanitize::plain_text(&resolved.text))
+    }
+
+    /// A long date in `locale` (ISO when ICU4X has no data for it).
+    pub fn format_date(&self, locale: &str, date: IsoDate) -> String {
+        self.dates
+            .get(locale)
+            .or_else(|| self.dates.get(DEFAULT_LOCALE))
+            .map(|formatter| formatter.format(date))
+            .unwrap_or_else(|| date.to_string())
+    }
+
+    /// The window's strings in one locale. `app_version` feeds the About box.
+    pub fn chrome(&self, locale: &str, app_version: &str) -> Chrome {
+        let content = self.content_info();
+        let mut args = FluentArgs::new();
+        args.set("app-version", FluentValue::from(app_version));
+        args.set("content-version", FluentValue::from(content.version.to_string()));
+        args.set("content-date", FluentValue::from(self.format_date(locale, self.manifest.date)));
+        let strings = self
+            .ui_message_ids
+            .iter()
+            .filter_map(|id| Some((id.clone(), self.ui_text_with(locale, id, Some(&args))?)))
+            .collect();
+        let nav = self
+            .manifest
+            .pages
+            .iter()
+            .filter(|page| page.nav)
+            .map(|page| NavItem {
+                slug: page.slug.clone(),
+                label: self
+                    .resolve(locale, page.title_id(), Some("nav"))
+                    .or_else(|| self.resolve(locale, page.title_id(), None))
+                    .map(|r| crate::sanitize::plain_text(&r.text))
+                    .unwrap_or_else(|| page.slug.clone()),
+            })
+            .collect();
+        Chrome {
+            locale: locale.to_string(),
+            window_title: self
+                .ui_text(locale, "window-title")
+                .unwrap_or_else(|| "IOM".to_string()),
+            strings,
+            nav,
+            locales: self.locales.clone(),
+            home: self.manifest.home().slug.clone(),
+        }
+    }
+}
+
+/// Locale folders: top-level folders holding `.ftl` files whose names are language tags.
+fn locale_codes(files: &ContentFiles) -> Vec<String> {
+    let mut codes: Vec<String> = files
+        .paths()
+        .filter(|path| path.ends_with(".ftl"))
+        .filter_map(|path| path.split_once('/').map(|(dir, _)| dir.to_string()))
+        .filter(|dir| {
+            dir.parse::<unic_langid::LanguageIdentifier>()
+                .is_ok_and(|id| id.to_string() == *dir)
+        })
+        .collect();
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
+/// Ids of the messages (not terms) of a resource, in file order.
+fn message_ids(text: &str) -> Vec<String> {
+    let resource = match fluent_syntax::parser::parse(text) {
+        Ok(resource) => resource,
+        Err((resource, _)) => resource,
+    };
+    resource
+        .body
+        .iter()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}

@@ -1,0 +1,256 @@
+//! The manifest: what is not translatable. Pages, their order and sections, dates, and each
+//! block's message id and kind. Documented for editors in `docs/content-format.md`.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::LoadError;
+
+/// The manifest format this build understands.
+pub const MANIFEST_FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub format: u32,
+    /// Content version: goes up with every release of the content.
+    pub version: u64,
+    /// Release date of this content.
+    pub date: IsoDate,
+    pub pages: Vec<Page>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    /// `/`-separated lowercase path, e.g. `news/country-strategy`.
+    pub slug: String,
+    /// Slug of the top-level page this page belongs to (for navigation).
+    pub section: String,
+    /// Shown in the toolbar navigation.
+    #[serde(default)]
+    pub nav: bool,
+    /// Publication date (articles).
+    #[serde(default)]
+    pub date: Option<IsoDate>,
+    /// After the blocks, list the pages of this section, newest first.
+    #[serde(default)]
+    pub list_section: Option<String>,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Block {
+    /// The Fluent message id, also the block's DOM id.
+    pub id: String,
+    pub kind: BlockKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    Title,
+    Heading,
+    Paragraph,
+    Item,
+    Quote,
+    Attribution,
+    Contact,
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct IsoDate {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl TryFrom<String> for IsoDate {
+    type Error = String;
+    fn try_from(text: String) -> Result<Self, String> {
+        text.parse()
+    }
+}
+
+impl From<IsoDate> for String {
+    fn from(date: IsoDate) -> String {
+        date.to_string()
+    }
+}
+
+impl std::str::FromStr for IsoDate {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, String> {
+        let bad = || format!("`{text}` is not a date written YYYY-MM-DD");
+        let mut parts = text.split('-');
+        let (Some(y), Some(m), Some(d), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(bad());
+        };
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return Err(bad());
+        }
+        let date = IsoDate {
+            year: y.parse().map_err(|_| bad())?,
+            month: m.parse().map_err(|_| bad())?,
+            day: d.parse().map_err(|_| bad())?,
+        };
+        // ICU4X knows the calendar: let it say whether the day exists.
+        icu_calendar::Date::try_new_gregorian(date.year, date.month, date.day)
+            .map_err(|_| bad())?;
+        Ok(date)
+    }
+}
+
+impl std::fmt::Display for IsoDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Page {
+    /// The prefix of every message id of this page: the slug with `/` replaced by `-`.
+    pub fn id_prefix(&self) -> String {
+        self.slug.replace('/', "-")
+    }
+
+    /// The page's title message id (its first block, checked at load time).
+    pub fn title_id(&self) -> &str {
+        &self.blocks[0].id
+    }
+
+    /// Path of this page's resource inside a locale folder.
+    pub fn resource_path(&self, locale: &str) -> String {
+        format!("{locale}/pages/{}.ftl", self.slug)
+    }
+}
+
+impl Manifest {
+    /// Parses and validates the manifest: any inconsistency here would make pages
+    /// unaddressable or ids ambiguous, so it is refused whole.
+    pub fn parse(text: &str) -> Result<Self, LoadError> {
+        let manifest: Manifest =
+            toml::from_str(text).map_err(|e| LoadError::Manifest(e.to_string()))?;
+        manifest.validate().map_err(LoadError::Manifest)?;
+        Ok(manifest)
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        if self.format != MANIFEST_FORMAT {
+            return Err(format!(
+                "format {} is not supported (this reader reads format {MANIFEST_FORMAT})",
+                self.format
+            ));
+        }
+        let mut slugs = HashSet::new();
+        let mut ids = HashSet::new();
+        for page in &self.pages {
+            if !is_valid_slug(&page.slug) {
+                return Err(format!(
+                    "slug `{}`: use lowercase letters, digits and `-`, segments separated by `/`",
+                    page.slug
+                ));
+            }
+            if !slugs.insert(page.slug.as_str()) {
+                return Err(format!("slug `{}` appears twice", page.slug));
+            }
+            match page.blocks.first() {
+                Some(block) if block.kind == BlockKind::Title => {}
+                _ => return Err(format!("page `{}`: the first block must be its title", page.slug)),
+            }
+            let prefix = format!("{}-", page.id_prefix());
+            for (index, block) in page.blocks.iter().enumerate() {
+                if index > 0 && block.kind == BlockKind::Title {
+                    return Err(format!("page `{}`: more than one title", page.slug));
+                }
+                if !block.id.starts_with(&prefix) || !is_valid_message_id(&block.id) {
+                    return Err(format!(
+                        "block `{}` of page `{}`: ids start with `{prefix}` and use letters, digits and `-`",
+                        block.id, page.slug
+                    ));
+                }
+                if !ids.insert(block.id.as_str()) {
+                    return Err(format!("block id `{}` appears twice", block.id));
+                }
+            }
+        }
+        for page in &self.pages {
+            for section in std::iter::once(&page.section).chain(page.list_section.as_ref()) {
+                if !slugs.contains(section.as_str()) {
+                    return Err(format!(
+                        "page `{}`: section `{section}` is not a page",
+                        page.slug
+                    ));
+                }
+            }
+        }
+        if self.pages.is_empty() {
+            return Err("no pages".into());
+        }
+        Ok(())
+    }
+
+    pub fn page(&self, slug: &str) -> Option<&Page> {
+        self.pages.iter().find(|page| page.slug == slug)
+    }
+
+    /// The page shown first: the first one listed.
+    pub fn home(&self) -> &Page {
+        &self.pages[0]
+    }
+}
+
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.split('/').all(|segment| {
+            !segment.is_empty()
+                && segment
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
+}
+
+fn is_valid_message_id(id: &str) -> bool {
+    let mut bytes = id.bytes();
+    matches!(bytes.next(), Some(b) if b.is_ascii_alphabetic())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_exist() {
+        assert!("2022-02-24".parse::<IsoDate>().is_ok());
+        assert!("2022-02-30".parse::<IsoDate>().is_err());
+        assert!("24/02/2022".parse::<IsoDate>().is_err());
+    }
+
+    #[test]
+    fn slugs_refuse_traversal_and_case() {
+        assert!(is_valid_slug("news/country-strategy"));
+        for bad in ["", "..", "news/..", "News", "a//b", "/a", "a/", "a b", "a\\b"] {
+            assert!(!is_valid_slug(bad), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn refuses_unknown_format_and_duplicate_ids() {
+        let page = r#"[[pages]]
+slug = "home"
+section = "home"
+blocks = [{ id = "home-title", kind = "title" }, { id = "home-title", kind = "paragraph" }]"#;
+        let err = Manifest::parse(&format!("format = 1\nversion = 1\ndate = \"2026-01-01\"\n{page}"))
+            .unwrap_err();
+        assert!(err.to_string().contains("appears twice"), "{err}");
+        let err = Manifest::parse(&format!("format = 9\nversion = 1\ndate = \"2026-01-01\"\n{page}"))
+            .unwrap_err();
+        assert!(err.to_string().contains("format 9"), "{err}");
+    }
+}

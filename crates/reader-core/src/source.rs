@@ -1,0 +1,133 @@
+//! Where content comes from: the default embedded in the binary, or a directory.
+//!
+//! Either way the result is an in-memory map of relative paths to bytes, so nothing later
+//! (rendering, the URI handler) ever touches the file system.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::error::LoadError;
+
+include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+
+/// Content files larger than this are refused: no page or image of ours comes close.
+const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Where to load content from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContentSource {
+    /// The content compiled into the binary (`locales/` of the repository).
+    Embedded,
+    /// A content directory laid out like `locales/`.
+    Directory(PathBuf),
+}
+
+impl std::fmt::Display for ContentSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ContentSource::Embedded => f.write_str("embedded content"),
+            ContentSource::Directory(dir) => write!(f, "{}", dir.display()),
+        }
+    }
+}
+
+/// The files of one content tree, keyed by `/`-separated relative path.
+#[derive(Debug, Default, Clone)]
+pub struct ContentFiles {
+    files: BTreeMap<String, Cow<'static, [u8]>>,
+}
+
+impl ContentFiles {
+    /// Reads every file of the source into memory.
+    pub fn read(source: &ContentSource) -> Result<Self, LoadError> {
+        match source {
+            ContentSource::Embedded => Ok(Self::embedded()),
+            ContentSource::Directory(dir) => Self::from_dir(dir),
+        }
+    }
+
+    /// The content compiled into the binary.
+    pub fn embedded() -> Self {
+        let files = EMBEDDED_FILES
+            .iter()
+            .map(|(path, bytes)| (path.to_string(), Cow::Borrowed(*bytes)))
+            .collect();
+        Self { files }
+    }
+
+    fn from_dir(root: &Path) -> Result<Self, LoadError> {
+        let mut files = BTreeMap::new();
+        let meta = std::fs::metadata(root).map_err(|source| LoadError::Io {
+            path: root.to_path_buf(),
+            source,
+        })?;
+        if !meta.is_dir() {
+            return Err(LoadError::NotADirectory(root.to_path_buf()));
+        }
+        walk(root, root, &mut files)?;
+        Ok(Self { files })
+    }
+
+    pub fn get(&self, path: &str) -> Option<&[u8]> {
+        self.files.get(path).map(|bytes| bytes.as_ref())
+    }
+
+    /// Relative paths under `prefix` (which ends with `/`), in sorted order.
+    pub fn paths_under<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.files
+            .range(prefix.to_string()..)
+            .map(|(path, _)| path.as_str())
+            .take_while(move |path| path.starts_with(prefix))
+    }
+
+    pub(crate) fn insert(&mut self, path: String, bytes: Vec<u8>) {
+        self.files.insert(path, Cow::Owned(bytes));
+    }
+
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
+    }
+}
+
+fn walk(
+    root: &Path,
+    dir: &Path,
+    files: &mut BTreeMap<String, Cow<'static, [u8]>>,
+) -> Result<(), LoadError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| LoadError::Io { path, source }
+    };
+    for entry in std::fs::read_dir(dir).map_err(io(dir))? {
+        let entry = entry.map_err(io(dir))?;
+        let path = entry.path();
+        // symlink_metadata: a link inside the content must not lead reads outside it.
+        let meta = std::fs::symlink_metadata(&path).map_err(io(&path))?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') {
+            continue;
+        }
+        if meta.is_dir() {
+            walk(root, &path, files)?;
+        } else if meta.is_file() {
+            if meta.len() > MAX_FILE_BYTES {
+                log::warn!("{}: skipped, larger than {MAX_FILE_BYTES} bytes", path.display());
+                continue;
+            }
+            let relative = path
+                .strip_prefix(root)
+                .expect("walked below root")
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            let bytes = std::fs::read(&path).map_err(io(&path))?;
+            files.insert(relative, Cow::Owned(bytes));
+        } else {
+            log::warn!("{}: skipped, not a regular file", path.display());
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,33 @@
+### The reader's own words: toolbar, dialogs, notices. Plain text only (no markup).
+### Variables: { $app-version }, { $content-version }, { $content-date } (About box).
+
+window-title = { -org-name }
+app-name = IOM Lao PDR Reader
+# The language's name in its own script, as the language switch lists it.
+locale-name = English
+skip-to-content = Skip to content
+toolbar-label = Reader tools
+nav-label = Sections
+back = Back
+forward = Forward
+language-label = Language
+language-switch-hint = Switch language (Ctrl+Shift+L)
+text-smaller = Smaller text
+text-larger = Larger text
+theme-dark = Dark theme
+theme-light = Light theme
+about = About
+about-title = About this reader
+about-app = { app-name }, version { $app-version }
+about-content = Content version { $content-version }, { $content-date }
+about-offline = Everything shown here is stored on this computer: the reader works without a network connection. Links to IOM's websites and e-mail addresses open in your browser or mail program.
+about-translation = The Lao translation is the project's draft and has not yet been reviewed by a Lao-speaking reviewer.
+about-fonts = Lao text is shown in Noto Sans Lao, Latin text in Noto Sans (SIL Open Font License 1.1).
+about-close = Close
+fallback-hint = not yet translated, shown in English
+page-not-translated = This page is not yet translated; it is shown in English.
+page-draft-translation = This translation is a draft, not yet reviewed.
+not-found-title = Page not found
+not-found-text = This reader has no page at this address.
+not-found-home = Go to the home page
+load-error = This page could not be loaded.

@@ -1,0 +1,66 @@
+//! The commands the UI may call. Each is a few lines: the core does the work.
+
+use reader_core::preferences::Preferences;
+use reader_core::{Chrome, ContentInfo};
+use serde::Serialize;
+use tauri::{State, WebviewWindow};
+
+use crate::error::CommandError;
+use crate::state::AppState;
+
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Everything the UI needs to draw its first page.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Startup {
+    chrome: Chrome,
+    preferences: Preferences,
+    content: ContentInfo,
+    app_version: &'static str,
+}
+
+#[tauri::command]
+pub fn startup(state: State<'_, AppState>) -> Startup {
+    let library = state.library();
+    Startup {
+        chrome: library.chrome(&state.locale(), APP_VERSION),
+        preferences: state.preferences(),
+        content: library.content_info(),
+        app_version: APP_VERSION,
+    }
+}
+
+/// Switches the reading language: new chrome strings, the native title, remembered.
+#[tauri::command]
+pub fn set_locale(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    locale: String,
+) -> Result<Chrome, CommandError> {
+    let library = state.library();
+    if !library.has_locale(&locale) {
+        return Err(CommandError::UnknownLocale(locale));
+    }
+    let chrome = library.chrome(&locale, APP_VERSION);
+    window.set_title(&chrome.window_title)?;
+    state.update_preferences(|p| p.locale = Some(locale))?;
+    Ok(chrome)
+}
+
+/// Remembers the reading position, text size and theme (the locale has its own command).
+#[tauri::command]
+pub fn save_preferences(state: State<'_, AppState>, preferences: Preferences) -> Result<(), CommandError> {
+    state.update_preferences(|p| {
+        *p = Preferences {
+            locale: p.locale.take(),
+            ..preferences
+        }
+    })?;
+    Ok(())
+}
+
+#[tauri::command]
+pub fn page_painted(state: State<'_, AppState>) {
+    state.page_painted();
+}

@@ -1,0 +1,34 @@
+//! Errors of the app's commands, as the UI receives them: `{ kind, message }`, so it can
+//! show a localized message by `kind`.
+
+use serde::Serialize;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    #[error("unknown locale `{0}`")]
+    UnknownLocale(String),
+    #[error("could not save preferences: {0}")]
+    SavePreferences(#[from] std::io::Error),
+    #[error("{0}")]
+    Window(#[from] tauri::Error),
+}
+
+impl CommandError {
+    fn kind(&self) -> &'static str {
+        match self {
+            CommandError::UnknownLocale(_) => "unknown-locale",
+            CommandError::SavePreferences(_) => "save-preferences",
+            CommandError::Window(_) => "window",
+        }
+    }
+}
+
+impl Serialize for CommandError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("CommandError", 2)?;
+        s.serialize_field("kind", self.kind())?;
+        s.serialize_field("message", &self.to_string())?;
+        s.end()
+    }
+}

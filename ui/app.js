@@ -1,0 +1,272 @@
+// The window's one document: the frame (toolbar, navigation, language switch) and a <main>
+// into which page bodies rendered by the core are swapped. No reload on any change, so a
+// language switch keeps the reader where they were.
+"use strict";
+
+const { invoke } = window.__TAURI__.core;
+
+// The app's content scheme: reader://localhost on Linux and macOS, http://reader.localhost
+// on Windows (WebView2 maps custom schemes to http).
+const CONTENT_BASE = /Windows/.test(navigator.userAgent) ? "http://reader.localhost" : "reader://localhost";
+const TEXT_SCALE_STEP = 10;
+const TEXT_SCALE_MIN = 70;
+const TEXT_SCALE_MAX = 200;
+
+const state = {
+  chrome: null,        // UI strings, navigation and locales of the reading locale
+  prefs: null,         // what is remembered across restarts
+  history: [],         // visited slugs
+  historyIndex: -1,
+  painted: false,
+};
+
+const $ = (selector) => document.querySelector(selector);
+const main = $("#main");
+
+function text(id) {
+  return (state.chrome && state.chrome.strings[id]) || "";
+}
+
+// ---- the frame -----------------------------------------------------------------------
+
+function applyChrome(chrome) {
+  state.chrome = chrome;
+  document.documentElement.lang = chrome.locale;
+  document.title = chrome.window_title;
+  for (const el of document.querySelectorAll("[data-i18n]")) {
+    el.textContent = text(el.dataset.i18n);
+  }
+  for (const el of document.querySelectorAll("[data-i18n-label]")) {
+    el.setAttribute("aria-label", text(el.dataset.i18nLabel));
+    el.title = text(el.dataset.i18nLabel);
+  }
+  $(".for-translations").hidden = chrome.locale === "en";
+
+  const nav = $("#nav ul");
+  nav.replaceChildren(...chrome.nav.map((item) => {
+    const li = document.createElement("li");
+    const a = document.createElement("a");
+    a.href = `/${chrome.locale}/${item.slug}`;
+    a.dataset.slug = item.slug;
+    a.textContent = item.label;
+    li.append(a);
+    return li;
+  }));
+
+  const languages = $("#languages");
+  languages.replaceChildren(...chrome.locales.map((locale) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.lang = locale.code;
+    button.dataset.locale = locale.code;
+    button.textContent = locale.native_name;
+    button.title = text("language-switch-hint");
+    button.setAttribute("aria-pressed", String(locale.code === chrome.locale));
+    button.addEventListener("click", () => switchLocale(locale.code));
+    return button;
+  }));
+  applyTheme();
+}
+
+function currentSlug() {
+  return state.history[state.historyIndex];
+}
+
+function markCurrentSection(section) {
+  for (const a of document.querySelectorAll("#nav a")) {
+    if (a.dataset.slug === section) a.setAttribute("aria-current", "page");
+    else a.removeAttribute("aria-current");
+  }
+  $("#back").disabled = state.historyIndex <= 0;
+  $("#forward").disabled = state.historyIndex >= state.history.length - 1;
+}
+
+// ---- pages ---------------------------------------------------------------------------
+
+async function fetchBody(locale, slug) {
+  const response = await fetch(`${CONTENT_BASE}/${locale}/${slug}`);
+  // A 404 still carries a localized body: show it.
+  return response.text();
+}
+
+// Swaps the page body in; `position` ({ block, offset }) says where to scroll.
+async function showPage(slug, position) {
+  let html;
+  try {
+    html = await fetchBody(state.chrome.locale, slug);
+  } catch (error) {
+    console.error(error);
+    const p = document.createElement("p");
+    p.className = "page-notice";
+    p.textContent = text("load-error");
+    main.replaceChildren(p);
+    return;
+  }
+  main.innerHTML = html;
+  const article = main.querySelector("article");
+  markCurrentSection(article ? article.dataset.section : "");
+  restorePosition(position);
+  if (!state.painted) {
+    state.painted = true;
+    requestAnimationFrame(() => requestAnimationFrame(() => invoke("page_painted")));
+  }
+}
+
+async function navigate(slug) {
+  state.history.splice(state.historyIndex + 1);
+  state.history.push(slug);
+  state.historyIndex = state.history.length - 1;
+  await showPage(slug, null);
+  main.focus({ preventScroll: true });
+  savePosition();
+}
+
+async function goHistory(step) {
+  const index = state.historyIndex + step;
+  if (index < 0 || index >= state.history.length) return;
+  state.historyIndex = index;
+  await showPage(state.history[index], null);
+  savePosition();
+}
+
+// ---- reading position ------------------------------------------------------------------
+
+function toolbarBottom() {
+  return $(".toolbar").getBoundingClientRect().bottom;
+}
+
+// The block at the top of the view, and how far (as a share of its height) it is scrolled
+// past: shares survive a language switch, where the same block has another height.
+function readingPosition() {
+  const top = toolbarBottom();
+  for (const block of main.querySelectorAll(".block[id]")) {
+    const rect = block.getBoundingClientRect();
+    if (rect.bottom > top + 1) {
+      const offset = rect.height > 0 ? Math.min(Math.max((top - rect.top) / rect.height, 0), 1) : 0;
+      return { block: block.id, offset };
+    }
+  }
+  return null;
+}
+
+function restorePosition(position) {
+  const block = position && position.block && document.getElementById(position.block);
+  if (!block) {
+    window.scrollTo(0, 0);
+    return;
+  }
+  const rect = block.getBoundingClientRect();
+  const y = window.scrollY + rect.top - toolbarBottom() + rect.height * (position.offset || 0);
+  window.scrollTo(0, Math.max(0, y));
+}
+
+let saveTimer = null;
+function savePosition() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    const position = readingPosition();
+    state.prefs.lastSlug = currentSlug();
+    state.prefs.lastBlock = position ? position.block : null;
+    state.prefs.lastOffset = position ? position.offset : 0;
+    savePreferences();
+  }, 300);
+}
+
+function savePreferences() {
+  invoke("save_preferences", { preferences: state.prefs }).catch((e) => console.error(e));
+}
+
+// ---- language, text size, theme ----------------------------------------------------------
+
+async function switchLocale(locale) {
+  if (!state.chrome || locale === state.chrome.locale) return;
+  const position = readingPosition();
+  const chrome = await invoke("set_locale", { locale });
+  state.prefs.locale = locale;
+  applyChrome(chrome);
+  await showPage(currentSlug(), position);
+  savePosition();
+}
+
+function nextLocale() {
+  const codes = state.chrome.locales.map((l) => l.code);
+  return codes[(codes.indexOf(state.chrome.locale) + 1) % codes.length];
+}
+
+function applyTextScale() {
+  document.documentElement.style.fontSize = `${state.prefs.textScale}%`;
+  $("#text-smaller").disabled = state.prefs.textScale <= TEXT_SCALE_MIN;
+  $("#text-larger").disabled = state.prefs.textScale >= TEXT_SCALE_MAX;
+}
+
+function changeTextScale(step) {
+  const position = readingPosition();
+  const scale = Math.min(Math.max(state.prefs.textScale + step, TEXT_SCALE_MIN), TEXT_SCALE_MAX);
+  state.prefs.textScale = scale;
+  applyTextScale();
+  restorePosition(position);
+  savePreferences();
+}
+
+function effectiveTheme() {
+  if (state.prefs.theme) return state.prefs.theme;
+  return window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+}
+
+function applyTheme() {
+  const theme = effectiveTheme();
+  document.documentElement.dataset.theme = theme;
+  const label = text(theme === "dark" ? "theme-light" : "theme-dark");
+  $("#theme").setAttribute("aria-label", label);
+  $("#theme").title = label;
+}
+
+function toggleTheme() {
+  state.prefs.theme = effectiveTheme() === "dark" ? "light" : "dark";
+  applyTheme();
+  savePreferences();
+}
+
+// ---- events ------------------------------------------------------------------------------
+
+function bindEvents() {
+  // Links to our pages are handled here; links out (https, mailto) go to the webview, whose
+  // navigation handler in Rust opens them in the system browser or mail client.
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest("a[data-slug]");
+    if (!link) return;
+    event.preventDefault();
+    navigate(link.dataset.slug);
+  });
+  $("#back").addEventListener("click", () => goHistory(-1));
+  $("#forward").addEventListener("click", () => goHistory(1));
+  $("#text-smaller").addEventListener("click", () => changeTextScale(-TEXT_SCALE_STEP));
+  $("#text-larger").addEventListener("click", () => changeTextScale(TEXT_SCALE_STEP));
+  $("#theme").addEventListener("click", toggleTheme);
+  $("#about-button").addEventListener("click", () => $("#about").showModal());
+  window.addEventListener("scroll", savePosition, { passive: true });
+  window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", applyTheme);
+
+  document.addEventListener("keydown", (event) => {
+    const ctrl = event.ctrlKey || event.metaKey;
+    if (event.altKey && event.key === "ArrowLeft") { event.preventDefault(); goHistory(-1); }
+    else if (event.altKey && event.key === "ArrowRight") { event.preventDefault(); goHistory(1); }
+    else if (ctrl && event.shiftKey && (event.key === "L" || event.key === "l")) { event.preventDefault(); switchLocale(nextLocale()); }
+    else if (ctrl && (event.key === "+" || event.key === "=")) { event.preventDefault(); changeTextScale(TEXT_SCALE_STEP); }
+    else if (ctrl && event.key === "-") { event.preventDefault(); changeTextScale(-TEXT_SCALE_STEP); }
+  });
+}
+
+async function start() {
+  const startup = await invoke("startup");
+  state.prefs = startup.preferences;
+  applyChrome(startup.chrome);
+  applyTextScale();
+  bindEvents();
+  const slug = state.prefs.lastSlug || startup.chrome.home;
+  state.history = [slug];
+  state.historyIndex = 0;
+  await showPage(slug, { block: state.prefs.lastBlock, offset: state.prefs.lastOffset });
+}
+
+start();
