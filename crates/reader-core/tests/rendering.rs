@@ -1,0 +1,252 @@
+//! Rendering the shipped content and content with deliberate faults, through the public
+//! API only (what the app, the CLI and `serve` use).
+
+use std::path::{Path, PathBuf};
+
+use reader_core::{ContentSource, Library};
+
+fn shipped() -> Library {
+    Library::load(ContentSource::Embedded).expect("embedded content loads")
+}
+
+fn locales_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales")
+}
+
+/// A copy of the shipped content in a temporary directory, to break on purpose.
+fn content_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&locales_dir(), dir.path());
+    dir
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn load_dir(dir: &Path) -> Library {
+    Library::load(ContentSource::Directory(dir.to_path_buf())).expect("content loads")
+}
+
+/// Replaces one message's line in a resource (messages here are one line each).
+fn replace_message(dir: &Path, file: &str, id: &str, new_line: Option<&str>) {
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut found = false;
+    let lines: Vec<String> = text
+        .lines()
+        .filter_map(|line| {
+            if line.starts_with(&format!("{id} =")) {
+                found = true;
+                new_line.map(str::to_string)
+            } else {
+                Some(line.to_string())
+            }
+        })
+        .collect();
+    assert!(found, "{id} not in {file}");
+    std::fs::write(path, lines.join("\n") + "\n").unwrap();
+}
+
+#[test]
+fn every_page_renders_in_both_locales_without_fallback() {
+    let library = shipped();
+    assert!(library.diagnostics().is_empty(), "{:?}", library.diagnostics());
+    assert_eq!(library.locale_codes(), ["en", "lo"]);
+    for page in &library.manifest().pages {
+        for locale in ["en", "lo"] {
+            let rendered = library.render_page(locale, &page.slug).unwrap();
+            assert!(
+                rendered.report.fallbacks.is_empty(),
+                "{locale}/{}: {:?}",
+                page.slug,
+                rendered.report
+            );
+            assert!(!rendered.title.is_empty());
+            for block in &page.blocks {
+                assert!(
+                    rendered.html.contains(&format!("id=\"{}\"", block.id)),
+                    "{locale}/{}: no element with id {}",
+                    page.slug,
+                    block.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn snapshots_of_every_page_in_both_locales() {
+    let library = shipped();
+    for page in &library.manifest().pages {
+        for locale in ["en", "lo"] {
+            let html = library.render_page(locale, &page.slug).unwrap().html;
+            let name = format!("{locale}__{}", page.slug.replace('/', "__"));
+            insta::assert_snapshot!(name, html);
+        }
+    }
+}
+
+#[test]
+fn article_shows_its_date_quotes_and_contacts() {
+    let library = shipped();
+    let en = library.render_page("en", "news/country-strategy").unwrap().html;
+    assert!(en.contains(r#"<time datetime="2022-02-24">24 February 2022</time>"#), "{en}");
+    assert_eq!(en.matches("<blockquote").count(), 2);
+    assert_eq!(en.matches("<figcaption").count(), 2);
+    assert!(en.contains(r#"href="mailto:shtuladhar@iom.int""#));
+    assert!(en.contains(r#"href="mailto:tousavang@iom.int""#));
+    let lo = library.render_page("lo", "news/country-strategy").unwrap().html;
+    assert!(lo.contains(r#"<time datetime="2022-02-24">24 ກຸມພາ 2022</time>"#), "{lo}");
+    assert!(lo.contains(r#"<article class="page" lang="lo""#));
+}
+
+#[test]
+fn our_work_lists_the_seven_areas() {
+    let library = shipped();
+    let html = library.render_page("en", "our-work").unwrap().html;
+    assert_eq!(html.matches("<ul class=\"items\">").count(), 1);
+    assert_eq!(html.matches("<li id=\"our-work-area-").count(), 7);
+}
+
+#[test]
+fn news_lists_the_article() {
+    let library = shipped();
+    let html = library.render_page("lo", "news").unwrap().html;
+    assert!(html.contains(r#"href="/lo/news/country-strategy" data-slug="news/country-strategy""#), "{html}");
+}
+
+#[test]
+fn message_missing_in_lao_shows_english_marked() {
+    let dir = content_copy();
+    replace_message(dir.path(), "lo/pages/who-we-are.ftl", "who-we-are-p2", None);
+    let library = load_dir(dir.path());
+    let page = library.render_page("lo", "who-we-are").unwrap();
+    assert_eq!(page.report.fallbacks.len(), 1);
+    assert_eq!(page.report.fallbacks[0].id, "who-we-are-p2");
+    assert_eq!(page.report.fallbacks[0].shown, "en");
+    let block = element_with_id(&page.html, "who-we-are-p2");
+    assert!(block.contains(r#"lang="en""#), "{block}");
+    assert!(block.contains("fallback"), "{block}");
+    assert!(block.contains(r#"<span class="fallback-hint" lang="lo">ຍັງບໍ່ທັນແປ"#), "{block}");
+    // The others stay Lao and unmarked.
+    let other = element_with_id(&page.html, "who-we-are-p1");
+    assert!(!other.contains("lang=") && !other.contains("fallback"), "{other}");
+}
+
+#[test]
+fn missing_lao_term_falls_back_whole_message() {
+    let dir = content_copy();
+    replace_message(dir.path(), "lo/terms.ftl", "-org-short", None);
+    let library = load_dir(dir.path());
+    let page = library.render_page("lo", "home").unwrap();
+    assert!(page.report.fallbacks.iter().any(|f| f.id == "home-title"
+        && matches!(f.reason, reader_core::l10n::FallbackReason::FormatError(_))));
+    assert!(!page.html.contains("{-org-short}"), "an unresolved term reached the page");
+}
+
+#[test]
+fn page_missing_in_lao_is_english_with_a_lao_notice() {
+    let dir = content_copy();
+    std::fs::remove_file(dir.path().join("lo/pages/who-we-are.ftl")).unwrap();
+    let library = load_dir(dir.path());
+    let page = library.render_page("lo", "who-we-are").unwrap();
+    assert!(page
+        .html
+        .contains(r#"<p class="page-notice" role="note">ໜ້ານີ້ຍັງບໍ່ທັນໄດ້ແປເປັນພາສາລາວ"#));
+    assert!(element_with_id(&page.html, "who-we-are-p1").contains(r#"lang="en""#));
+    assert_eq!(page.report.fallbacks.len(), 3);
+}
+
+#[test]
+fn malformed_ftl_keeps_the_good_messages_and_reports_position() {
+    let dir = content_copy();
+    replace_message(
+        dir.path(),
+        "lo/pages/who-we-are.ftl",
+        "who-we-are-p1",
+        Some("who-we-are-p1 = ບໍ່ຄົບ { -org-short"),
+    );
+    let library = load_dir(dir.path());
+    let diagnostics = library.diagnostics();
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    let d = &diagnostics[0];
+    assert_eq!(d.file, "lo/pages/who-we-are.ftl");
+    assert_eq!(d.message_id.as_deref(), Some("who-we-are-p1"));
+    let text = std::fs::read_to_string(dir.path().join(&d.file)).unwrap();
+    let line = text.lines().position(|l| l.starts_with("who-we-are-p1 =")).unwrap() + 1;
+    // fluent-syntax reports where it noticed: at the unclosed placeable or the line after.
+    assert!(d.line == line || d.line == line + 1, "line {} for a message on line {line}", d.line);
+    assert!(d.column >= 1);
+    let page = library.render_page("lo", "who-we-are").unwrap();
+    // The broken message falls back; its neighbours still show in Lao.
+    assert!(element_with_id(&page.html, "who-we-are-p1").contains(r#"lang="en""#));
+    assert!(!element_with_id(&page.html, "who-we-are-p2").contains("lang="));
+    assert!(!element_with_id(&page.html, "who-we-are-title").contains("lang="));
+}
+
+#[test]
+fn markup_and_script_in_messages_render_inert() {
+    let dir = content_copy();
+    let attacks = [
+        r#"who-we-are-p1 = ກ <script>alert(1)</script> <img src=x onerror="alert(2)"> <a href="javascript:alert(3)">x</a>"#,
+        r#"who-we-are-p2 = ຂ <iframe src="https://www.iom.int"></iframe><svg onload="alert(4)"><circle/></svg> {"<"}script{">"}alert(5){"<"}/script{">"} <a href="mailto:shtuladhar@iom.int" onclick="alert(6)">mail</a>"#,
+    ];
+    for attack in attacks {
+        let id = attack.split(' ').next().unwrap();
+        replace_message(dir.path(), "lo/pages/who-we-are.ftl", id, Some(attack));
+    }
+    let library = load_dir(dir.path());
+    let html = library.render_page("lo", "who-we-are").unwrap().html.to_lowercase();
+    for forbidden in ["<script", "onerror", "onload", "onclick", "javascript:", "<iframe", "<svg", "<img", "alert("] {
+        assert!(!html.contains(forbidden), "`{forbidden}` reached the page:\n{html}");
+    }
+    assert!(html.contains(r#"<a href="mailto:shtuladhar@iom.int" rel="noopener noreferrer external">mail</a>"#), "{html}");
+}
+
+#[test]
+fn unknown_pages_and_locales_render_nothing() {
+    let library = shipped();
+    assert!(library.render_page("lo", "nope").is_none());
+    assert!(library.render_page("fr", "home").is_none());
+    let not_found = library.render_not_found("lo");
+    assert!(not_found.html.contains("ບໍ່ພົບໜ້ານີ້"));
+    assert!(library.render_not_found("xx").html.contains("Page not found"));
+}
+
+#[test]
+fn a_directory_without_manifest_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(Library::load(ContentSource::Directory(dir.path().into())).is_err());
+    assert!(Library::load(ContentSource::Directory(dir.path().join("missing"))).is_err());
+}
+
+#[test]
+fn chrome_names_each_locale_in_its_own_script() {
+    let library = shipped();
+    let chrome = library.chrome("lo", "1.2.3");
+    let names: Vec<_> = chrome.locales.iter().map(|l| l.native_name.as_str()).collect();
+    assert_eq!(names, ["English", "ລາວ"]);
+    assert_eq!(chrome.window_title, "ອົງການຈັດຕັ້ງສາກົນເພື່ອການເຄື່ອນຍ້າຍຖິ່ນຖານ");
+    assert_eq!(library.chrome("en", "1.2.3").window_title, "International Organization for Migration");
+    assert!(chrome.strings["about-app"].contains("1.2.3"));
+    assert_eq!(chrome.nav.len(), 4);
+    assert_eq!(chrome.nav[0].label, "ໜ້າຫຼັກ");
+}
+
+/// The element whose `id` is `id`, as text up to its end tag (one line in our output).
+fn element_with_id<'a>(html: &'a str, id: &str) -> &'a str {
+    let needle = format!("id=\"{id}\"");
+    html.lines()
+        .find(|line| line.contains(&needle))
+        .unwrap_or_else(|| panic!("no element with id {id} in\n{html}"))
+}
