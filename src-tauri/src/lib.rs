@@ -52,6 +52,7 @@ pub fn run() {
                 .on_navigation(move |url| match classify(url.scheme(), url.host_str()) {
                     LinkTarget::App => true,
                     LinkTarget::External => {
+                        log::info!("opening {url} outside the app");
                         if let Err(e) = handle.opener().open_url(url.as_str(), None::<&str>) {
                             log::warn!("could not open {url}: {e}");
                         }

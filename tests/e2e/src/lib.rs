@@ -1,1 +1,384 @@
-//! placeholder
+//! Harness for end-to-end tests of the real reader: each test gets its own X display
+//! (Xvfb), its own D-Bus session (so single-instance checks are isolated), its own
+//! tauri-driver and fresh config/data directories, and drives the app's WebKitGTK webview
+//! over WebDriver. Screenshots go to `target/e2e-screenshots/`.
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder};
+use serde_json::{json, Value};
+
+pub use fantoccini::Locator;
+
+/// The app's identifier (tauri.conf.json): its config dir is named after it.
+pub const APP_IDENTIFIER: &str = "int.iom.laopdr.reader";
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target"))
+}
+
+/// The app binary: `READER_APP_BIN`, else the debug build in the target dir. It must be
+/// built before the tests run (a build from inside `cargo test` would wait on cargo's lock).
+pub fn app_binary() -> PathBuf {
+    let path = std::env::var_os("READER_APP_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| target_dir().join("debug/iom-lao-reader"));
+    assert!(path.exists(), "{} is missing: build it first (cargo build -p reader-app)", path.display());
+    path
+}
+
+pub fn screenshot_dir() -> PathBuf {
+    let dir = target_dir().join("e2e-screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The shipped content directory (`locales/`).
+pub fn shipped_content() -> PathBuf {
+    workspace_root().join("locales")
+}
+
+/// Polls `check` until it returns `Some`, up to `attempts` times `interval` apart: waiting
+/// for the app to reach a state, never a measure of speed.
+pub async fn wait_for<T, F, Fut>(what: &str, attempts: u32, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    for _ in 0..attempts {
+        if let Some(value) = check().await {
+            return value;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("gave up waiting for {what}");
+}
+
+/// A child process killed when dropped.
+struct Guard(Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// An X display and a D-Bus session bus, shared by the launches of one test.
+pub struct Desktop {
+    pub display: String,
+    pub dbus_address: String,
+    _xvfb: Guard,
+    _dbus: Guard,
+}
+
+impl Desktop {
+    pub fn start() -> Self {
+        // -displayfd: Xvfb picks a free display and writes its number once it is ready.
+        let mut xvfb = Command::new("Xvfb")
+            .args(["-displayfd", "1", "-screen", "0", "1280x860x24", "-nolisten", "tcp"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb (package xvfb) is installed");
+        let mut line = String::new();
+        BufReader::new(xvfb.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        let display = format!(":{}", line.trim());
+
+        let mut dbus = Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--print-address=1"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dbus-daemon (package dbus) is installed");
+        let mut address = String::new();
+        BufReader::new(dbus.stdout.take().unwrap()).read_line(&mut address).unwrap();
+        Self {
+            display,
+            dbus_address: address.trim().to_string(),
+            _xvfb: Guard(xvfb),
+            _dbus: Guard(dbus),
+        }
+    }
+
+    fn is_viewable(&self, window_id: &str) -> bool {
+        Command::new("xwininfo")
+            .args(["-display", &self.display, "-id", window_id])
+            .output()
+            .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).contains("Map State: IsViewable"))
+    }
+
+    /// A PNG of the whole screen (what the window painted).
+    pub fn screenshot(&self, name: &str) -> PathBuf {
+        let path = screenshot_dir().join(format!("{name}.png"));
+        let status = Command::new("import")
+            .args(["-display", &self.display, "-window", "root"])
+            .arg(&path)
+            .status()
+            .expect("import (package imagemagick) is installed");
+        assert!(status.success(), "screenshot {name} failed");
+        path
+    }
+
+    /// The native titles of the app's visible windows (`_NET_WM_NAME`, UTF-8); GTK's hidden
+    /// client-leader window is left out.
+    pub fn window_titles(&self) -> Vec<String> {
+        let tree = Command::new("xwininfo")
+            .args(["-display", &self.display, "-root", "-tree"])
+            .output()
+            .expect("xwininfo (package x11-utils) is installed");
+        let tree = String::from_utf8_lossy(&tree.stdout);
+        tree.lines()
+            .filter(|line| line.contains("(\"iom-lao-reader\""))
+            .filter_map(|line| line.split_whitespace().next())
+            .filter(|id| self.is_viewable(id))
+            .filter_map(|id| {
+                let out = Command::new("xprop")
+                    .env("LC_ALL", "C.UTF-8")
+                    .args(["-display", &self.display, "-id", id, "_NET_WM_NAME"])
+                    .output()
+                    .ok()?;
+                let out = String::from_utf8(out.stdout).ok()?;
+                let (_, value) = out.split_once(" = ")?;
+                Some(value.trim().trim_matches('"').to_string())
+            })
+            .filter(|title| !title.is_empty())
+            .collect()
+    }
+}
+
+/// Number of distinct colours in a PNG: a blank background has one or two.
+pub fn distinct_colours(png: &Path) -> usize {
+    let out = Command::new("convert")
+        .arg(png)
+        .args(["-format", "%k", "info:"])
+        .output()
+        .expect("convert (package imagemagick) is installed");
+    String::from_utf8_lossy(&out.stdout).trim().parse().unwrap_or(0)
+}
+
+/// A user's config and data directories, kept across restarts of one test.
+pub struct Profile {
+    dir: tempfile::TempDir,
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Profile {
+    pub fn new() -> Self {
+        Self { dir: tempfile::tempdir().unwrap() }
+    }
+
+    pub fn config_home(&self) -> PathBuf {
+        self.dir.path().join("config")
+    }
+
+    pub fn data_home(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    pub fn preferences_file(&self) -> PathBuf {
+        self.config_home().join(APP_IDENTIFIER).join("preferences.json")
+    }
+
+    /// Environment of the app (through tauri-driver, which passes its own on).
+    pub fn env(&self, desktop: &Desktop, lang: &str) -> Vec<(String, String)> {
+        let path = |p: PathBuf| p.to_string_lossy().into_owned();
+        vec![
+            ("DISPLAY".into(), desktop.display.clone()),
+            ("DBUS_SESSION_BUS_ADDRESS".into(), desktop.dbus_address.clone()),
+            ("LANG".into(), lang.into()),
+            ("XDG_CONFIG_HOME".into(), path(self.config_home())),
+            ("XDG_DATA_HOME".into(), path(self.data_home())),
+            ("XDG_CACHE_HOME".into(), path(self.dir.path().join("cache"))),
+            // A link opened "in the browser" must not start one in a test.
+            ("BROWSER".into(), "true".into()),
+        ]
+    }
+}
+
+/// The running app, driven over WebDriver.
+pub struct App {
+    pub client: Client,
+    _driver: TauriDriver,
+    /// Everything the app and tauri-driver printed.
+    pub log: PathBuf,
+}
+
+/// tauri-driver, stopped with SIGTERM when dropped, which also ends WebKitWebDriver and the
+/// app (SIGKILL would orphan them).
+struct TauriDriver(Child);
+
+impl Drop for TauriDriver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").args(["-TERM", &self.0.id().to_string()]).status();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+impl App {
+    /// Starts the app with LANG `lang` and `args`; retried once, saying so, if the
+    /// session can't be opened (GTK occasionally fails to initialize under a busy Xvfb).
+    pub async fn launch(desktop: &Desktop, profile: &Profile, lang: &str, args: &[&str]) -> App {
+        match Self::try_launch(desktop, profile, lang, args).await {
+            Ok(app) => app,
+            Err(first) => {
+                eprintln!("launch failed ({first}); retrying once");
+                Self::try_launch(desktop, profile, lang, args)
+                    .await
+                    .unwrap_or_else(|e| panic!("launch failed twice: {e}"))
+            }
+        }
+    }
+
+    async fn try_launch(desktop: &Desktop, profile: &Profile, lang: &str, args: &[&str]) -> Result<App, String> {
+        let (port, native_port) = (free_port(), free_port());
+        let log = tempfile::Builder::new()
+            .prefix("reader-e2e-")
+            .suffix(".log")
+            .tempfile()
+            .unwrap()
+            .into_temp_path()
+            .keep()
+            .unwrap();
+        let out = std::fs::File::create(&log).unwrap();
+        let driver = TauriDriver(Command::new(tauri_driver())
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANGUAGE")
+            .envs(profile.env(desktop, lang))
+            .stdout(out.try_clone().unwrap())
+            .stderr(out)
+            .spawn()
+            .map_err(|e| format!("tauri-driver: {e}"))?);
+        let url = format!("http://127.0.0.1:{port}");
+        wait_for("tauri-driver to listen", 100, || async {
+            std::net::TcpStream::connect(("127.0.0.1", port)).ok().map(|_| ())
+        })
+        .await;
+        let capabilities = json!({
+            "tauri:options": { "application": app_binary(), "args": args }
+        });
+        let Value::Object(capabilities) = capabilities else { unreachable!() };
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&url)
+            .await
+            .map_err(|e| format!("WebDriver session: {e}"))?;
+        let app = App { client, _driver: driver, log };
+        app.wait_for_page().await;
+        Ok(app)
+    }
+
+    /// Waits until a page body is in `<main>` (and the UI is idle).
+    pub async fn wait_for_page(&self) {
+        wait_for("a page body", 100, || async {
+            let ready = self.js("return !!document.querySelector('main article')").await;
+            ready.as_bool().filter(|r| *r)
+        })
+        .await;
+    }
+
+    /// Runs a script in the page and returns its value.
+    pub async fn js(&self, script: &str) -> Value {
+        self.client.execute(script, vec![]).await.unwrap_or(Value::Null)
+    }
+
+    /// Runs an async script (`arguments[0]` is the callback).
+    pub async fn js_async(&self, script: &str) -> Value {
+        self.client.execute_async(script, vec![]).await.unwrap_or(Value::Null)
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// The `lang` and `data-slug` of the page body showing.
+    pub async fn page(&self) -> (String, String) {
+        let v = self
+            .js("const a = document.querySelector('main article'); return [a.lang, a.dataset.slug]")
+            .await;
+        (v[0].as_str().unwrap_or_default().into(), v[1].as_str().unwrap_or_default().into())
+    }
+
+    /// Waits until the body showing is `slug` in `lang`.
+    pub async fn wait_for_body(&self, lang: &str, slug: &str) {
+        wait_for(&format!("{lang}/{slug}"), 100, || async {
+            (self.page().await == (lang.to_string(), slug.to_string())).then_some(())
+        })
+        .await;
+    }
+
+    /// The id of the block at the top of the view (as the UI computes it for saving).
+    pub async fn top_block(&self) -> String {
+        self.js(
+            "const top = document.querySelector('.toolbar').getBoundingClientRect().bottom;
+             for (const b of document.querySelectorAll('main .block[id]')) {
+               if (b.getBoundingClientRect().bottom > top + 1) return b.id;
+             }
+             return null;",
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+    }
+
+    /// Scrolls so that block `id` is at the top of the view.
+    pub async fn scroll_to_block(&self, id: &str) {
+        self.js(&format!(
+            "const b = document.getElementById('{id}');
+             const top = document.querySelector('.toolbar').getBoundingClientRect().bottom;
+             window.scrollTo(0, window.scrollY + b.getBoundingClientRect().top - top + 2);"
+        ))
+        .await;
+        wait_for(&format!("{id} at the top"), 50, || async { (self.top_block().await == id).then_some(()) }).await;
+    }
+
+    /// Ends the session (the app exits), stops tauri-driver and returns the log.
+    pub async fn quit(self) -> String {
+        let _ = self.client.clone().close().await;
+        let log = self.log.clone();
+        drop(self);
+        let text = std::fs::read_to_string(&log).unwrap_or_default();
+        let _ = std::fs::remove_file(&log);
+        text
+    }
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(path) = std::env::var_os("TAURI_DRIVER") {
+        return path.into();
+    }
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").unwrap()).join(".cargo"));
+    let path = home.join("bin/tauri-driver");
+    assert!(path.exists(), "tauri-driver is missing: cargo install tauri-driver --locked");
+    path
+}

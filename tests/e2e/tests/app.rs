@@ -1,0 +1,219 @@
+//! The real reader, as a user meets it: the built binary in a WebKitGTK window under Xvfb,
+//! driven over WebDriver (tauri-driver + WebKitWebDriver).
+
+use std::path::Path;
+use std::process::Command;
+
+use reader_e2e::{distinct_colours, shipped_content, wait_for, App, Desktop, Profile};
+
+const ORG_EN: &str = "International Organization for Migration";
+const ORG_LO: &str = "ອົງການຈັດຕັ້ງສາກົນເພື່ອການເຄື່ອນຍ້າຍຖິ່ນຖານ";
+const ARTICLE: &str = "news/country-strategy";
+
+/// Takes a screenshot and checks the window painted something (not a blank background).
+fn screenshot(desktop: &Desktop, name: &str) {
+    let path = desktop.screenshot(name);
+    let colours = distinct_colours(&path);
+    assert!(colours > 50, "{name}: only {colours} colours, the window painted nothing");
+}
+
+async fn open_article(app: &App) {
+    app.click("#nav a[data-slug='news']").await;
+    app.wait_for_body("en", "news").await;
+    app.click(&format!("main a[data-slug='{ARTICLE}']")).await;
+    app.wait_for_body("en", ARTICLE).await;
+}
+
+#[tokio::test]
+async fn article_switches_to_lao_in_place_and_back() {
+    let desktop = Desktop::start();
+    let profile = Profile::new();
+    let app = App::launch(&desktop, &profile, "en_US.UTF-8", &[]).await;
+
+    // First start with an English OS locale: English, home page, English native title.
+    assert_eq!(app.page().await, ("en".into(), "home".into()));
+    assert_eq!(desktop.window_titles(), [ORG_EN]);
+    screenshot(&desktop, "home-en");
+
+    open_article(&app).await;
+    assert!(app.js("return document.querySelector('main h1').textContent").await.as_str().unwrap().contains("Launches Country Strategy"));
+    screenshot(&desktop, "article-en");
+    app.scroll_to_block("news-country-strategy-p5").await;
+    // A sentinel in the document: a reload or a new document would lose it.
+    app.js("window.__sentinel = 'still here'; return null").await;
+
+    app.click("#languages button[data-locale='lo']").await;
+    app.wait_for_body("lo", ARTICLE).await;
+    assert_eq!(app.js("return document.documentElement.lang").await, "lo");
+    let heading = app.js("return document.querySelector('main h1').textContent").await;
+    assert!(heading.as_str().unwrap().contains("ເປີດໂຕ"), "{heading}");
+    assert_eq!(app.js("return window.__sentinel").await, "still here");
+    assert_eq!(app.top_block().await, "news-country-strategy-p5", "the switch lost the reading position");
+    let titles = wait_for("the Lao window title", 50, || async {
+        let titles = desktop.window_titles();
+        (titles == [ORG_LO]).then_some(titles)
+    })
+    .await;
+    assert_eq!(titles, [ORG_LO]);
+
+    // The bundled Lao font, not a system fallback, is the one loaded.
+    let font = app
+        .js_async(
+            "const done = arguments[0];
+             document.fonts.ready.then(() => done([...document.fonts]
+               .filter(f => f.family.includes('Reader Noto Sans Lao') && f.status === 'loaded').length))",
+        )
+        .await;
+    assert!(font.as_u64().unwrap_or(0) >= 1, "bundled Lao font not loaded: {font}");
+    app.js("window.scrollTo(0, 0); return null").await;
+    screenshot(&desktop, "article-lo");
+
+    // Back to English with the keyboard shortcut; still the same document.
+    app.js("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'L', ctrlKey: true, shiftKey: true})); return null").await;
+    app.wait_for_body("en", ARTICLE).await;
+    assert_eq!(app.js("return window.__sentinel").await, "still here");
+    wait_for("the English window title", 50, || async { (desktop.window_titles() == [ORG_EN]).then_some(()) }).await;
+
+    // Back in history: the news list, then home.
+    app.click("#back").await;
+    app.wait_for_body("en", "news").await;
+    app.js("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowLeft', altKey: true})); return null").await;
+    app.wait_for_body("en", "home").await;
+    app.click("#forward").await;
+    app.wait_for_body("en", "news").await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn home_in_lao_for_a_lao_desktop() {
+    let desktop = Desktop::start();
+    let profile = Profile::new();
+    let app = App::launch(&desktop, &profile, "lo_LA.UTF-8", &[]).await;
+    assert_eq!(app.page().await, ("lo".into(), "home".into()));
+    assert_eq!(desktop.window_titles(), [ORG_LO]);
+    let nav = app.js("return [...document.querySelectorAll('#nav a')].map(a => a.textContent)").await;
+    assert_eq!(nav[0], "ໜ້າຫຼັກ");
+    let languages = app.js("return [...document.querySelectorAll('#languages button')].map(b => b.textContent)").await;
+    assert_eq!(languages, serde_json::json!(["English", "ລາວ"]));
+    screenshot(&desktop, "home-lo");
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn restart_remembers_language_page_and_position() {
+    let desktop = Desktop::start();
+    let profile = Profile::new();
+    let app = App::launch(&desktop, &profile, "en_US.UTF-8", &[]).await;
+    open_article(&app).await;
+    app.click("#languages button[data-locale='lo']").await;
+    app.wait_for_body("lo", ARTICLE).await;
+    app.click("#text-larger").await;
+    app.scroll_to_block("news-country-strategy-p6").await;
+    let prefs = profile.preferences_file();
+    wait_for("the position to be saved", 50, || async {
+        let text = std::fs::read_to_string(&prefs).ok()?;
+        text.contains("news-country-strategy-p6").then_some(())
+    })
+    .await;
+    app.quit().await;
+
+    // Same user, even with an English OS locale: the choice wins.
+    let app = App::launch(&desktop, &profile, "en_US.UTF-8", &[]).await;
+    assert_eq!(app.page().await, ("lo".into(), ARTICLE.into()));
+    assert_eq!(app.top_block().await, "news-country-strategy-p6");
+    assert_eq!(app.js("return document.documentElement.style.fontSize").await, "110%");
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn bad_ftl_content_directory_still_starts() {
+    let content = tempfile::tempdir().unwrap();
+    copy_tree(&shipped_content(), content.path());
+    let broken = content.path().join("lo/pages/who-we-are.ftl");
+    let text = std::fs::read_to_string(&broken).unwrap();
+    let text = text.replacen("who-we-are-p1 = ", "who-we-are-p1 = { -org-short ", 1);
+    std::fs::write(&broken, text).unwrap();
+
+    let desktop = Desktop::start();
+    let profile = Profile::new();
+    let dir = content.path().to_str().unwrap();
+    let app = App::launch(&desktop, &profile, "lo_LA.UTF-8", &["--content", dir]).await;
+    app.click("#nav a[data-slug='who-we-are']").await;
+    app.wait_for_body("lo", "who-we-are").await;
+    // The broken message shows in English, marked; the good ones in Lao.
+    let p1 = app.js("const p = document.getElementById('who-we-are-p1'); return [p.lang, p.querySelector('.fallback-hint') !== null]").await;
+    assert_eq!(p1, serde_json::json!(["en", true]));
+    let p2 = app.js("return document.getElementById('who-we-are-p2').lang").await;
+    assert_eq!(p2, "");
+    let log = app.quit().await;
+    assert!(
+        log.contains("lo/pages/who-we-are.ftl:") && log.contains("who-we-are-p1"),
+        "the error is not logged with file, line and message:\n{log}"
+    );
+}
+
+#[tokio::test]
+async fn corrupt_preferences_give_defaults() {
+    let desktop = Desktop::start();
+    let profile = Profile::new();
+    let prefs = profile.preferences_file();
+    std::fs::create_dir_all(prefs.parent().unwrap()).unwrap();
+    std::fs::write(&prefs, b"{\"locale\": \"lo\", \"lastSlug\": \x00\xff garbage").unwrap();
+    let app = App::launch(&desktop, &profile, "en_US.UTF-8", &[]).await;
+    assert_eq!(app.page().await, ("en".into(), "home".into()));
+    let log = app.quit().await;
+    assert!(log.contains("using defaults"), "{log}");
+}
+
+#[tokio::test]
+async fn second_start_hands_over_to_the_running_window() {
+    let desktop = Desktop::start();
+    let profile = Profile::new();
+    let app = App::launch(&desktop, &profile, "en_US.UTF-8", &[]).await;
+    app.js("window.__sentinel = 1; return null").await;
+    let mut second = Command::new(reader_e2e::app_binary())
+        .envs(profile.env(&desktop, "en_US.UTF-8"))
+        .spawn()
+        .unwrap();
+    let status = wait_for("the second instance to exit", 100, || {
+        let status = second.try_wait().unwrap();
+        async move { status }
+    })
+    .await;
+    assert!(status.success(), "{status}");
+    assert_eq!(desktop.window_titles().len(), 1, "a second window opened");
+    assert_eq!(app.js("return window.__sentinel").await, 1);
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn external_links_never_open_inside_the_app() {
+    let desktop = Desktop::start();
+    let profile = Profile::new();
+    let app = App::launch(&desktop, &profile, "en_US.UTF-8", &[]).await;
+    app.js("window.__sentinel = 1; return null").await;
+    app.click("main a[href='https://laopdr.iom.int']").await;
+    // The click is handed to the system browser (here `true`); the window stays on our page.
+    wait_for("the link to be handed to the system", 50, || async {
+        let log = std::fs::read_to_string(&app.log).ok()?;
+        log.contains("opening https://laopdr.iom.int/ outside the app").then_some(())
+    })
+    .await;
+    assert_eq!(app.js("return location.protocol").await, "tauri:");
+    assert_eq!(app.js("return window.__sentinel").await, 1);
+    assert_eq!(app.page().await, ("en".into(), "home".into()));
+    app.quit().await;
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
