@@ -50,7 +50,10 @@ pub fn set_locale(
 
 /// Remembers the reading position, text size and theme (the locale has its own command).
 #[tauri::command]
-pub fn save_preferences(state: State<'_, AppState>, preferences: Preferences) -> Result<(), CommandError> {
+pub fn save_preferences(
+    state: State<'_, AppState>,
+    preferences: Preferences,
+) -> Result<(), CommandError> {
     state.update_preferences(|p| {
         *p = Preferences {
             locale: p.locale.take(),

@@ -14,6 +14,9 @@ pub fn respond(state: &AppState, request: &http::Request<Vec<u8>>) -> http::Resp
 }
 
 /// The same, for a given library: what tests call with raw request URIs.
-pub fn respond_with(library: &Library, request: &http::Request<Vec<u8>>) -> http::Response<Vec<u8>> {
+pub fn respond_with(
+    library: &Library,
+    request: &http::Request<Vec<u8>>,
+) -> http::Response<Vec<u8>> {
     reader_core::http::respond(library, request)
 }

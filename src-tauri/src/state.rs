@@ -36,8 +36,12 @@ impl AppState {
             .as_deref()
             .is_some_and(|locale| library.has_locale(locale))
         {
-            let requested = reader_core::requested_locales_from_env(|name| std::env::var(name).ok());
-            preferences.locale = Some(reader_core::negotiate_locale(&requested, &library.locale_codes()));
+            let requested =
+                reader_core::requested_locales_from_env(|name| std::env::var(name).ok());
+            preferences.locale = Some(reader_core::negotiate_locale(
+                &requested,
+                &library.locale_codes(),
+            ));
         }
         Ok(Self {
             library: RwLock::new(Arc::new(library)),
@@ -63,7 +67,9 @@ impl AppState {
     }
 
     pub fn initial_window_title(&self) -> String {
-        self.library().chrome(&self.locale(), crate::commands::APP_VERSION).window_title
+        self.library()
+            .chrome(&self.locale(), crate::commands::APP_VERSION)
+            .window_title
     }
 
     /// Changes the preferences and writes them to disk.
@@ -127,7 +133,10 @@ mod tests {
     use super::*;
 
     fn args(list: &[&str]) -> impl Iterator<Item = String> {
-        list.iter().map(|s| s.to_string()).collect::<Vec<_>>().into_iter()
+        list.iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+            .into_iter()
     }
 
     #[test]

@@ -1,1 +1,30 @@
-fn main() {}
+//! Benchmarks of the core's hot paths: rendering one page body, and a language switch
+//! (what the app does on a switch: the new locale's chrome plus the page body).
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use reader_core::{ContentSource, Library};
+
+fn benches(c: &mut Criterion) {
+    let library = Library::load(ContentSource::Embedded).expect("embedded content loads");
+    for locale in ["en", "lo"] {
+        c.bench_function(&format!("render article ({locale})"), |b| {
+            b.iter(|| library.render_page(locale, "news/country-strategy").unwrap())
+        });
+        c.bench_function(&format!("render home ({locale})"), |b| {
+            b.iter(|| library.render_page(locale, "home").unwrap())
+        });
+    }
+    c.bench_function("language switch en → lo (chrome + article)", |b| {
+        b.iter(|| {
+            let chrome = library.chrome("lo", "0.1.0");
+            let page = library.render_page("lo", "news/country-strategy").unwrap();
+            (chrome, page)
+        })
+    });
+    c.bench_function("load embedded content", |b| {
+        b.iter(|| Library::load(ContentSource::Embedded).unwrap())
+    });
+}
+
+criterion_group!(core, benches);
+criterion_main!(core);

@@ -40,11 +40,17 @@ mod tests {
 
     #[test]
     fn english_long_date() {
-        assert_eq!(DateFormatter::new("en").unwrap().format(launch()), "24 February 2022");
+        assert_eq!(
+            DateFormatter::new("en").unwrap().format(launch()),
+            "24 February 2022"
+        );
     }
 
     #[test]
     fn lao_long_date() {
-        assert_eq!(DateFormatter::new("lo").unwrap().format(launch()), "24 ກຸມພາ 2022");
+        assert_eq!(
+            DateFormatter::new("lo").unwrap().format(launch()),
+            "24 ກຸມພາ 2022"
+        );
     }
 }

@@ -18,10 +18,17 @@ const APP_ORIGINS: [&str; 2] = ["tauri://localhost", "http://tauri.localhost"];
 /// What a request path names, decided before anything is looked up.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Route {
-    Page { locale: String, slug: String },
-    Image { name: String },
+    Page {
+        locale: String,
+        slug: String,
+    },
+    Image {
+        name: String,
+    },
     /// Nothing of ours; the locale is the first segment when it names one.
-    NotFound { locale: Option<String> },
+    NotFound {
+        locale: Option<String>,
+    },
 }
 
 /// Parses a raw request path, as the client sent it. Every address of ours is plain
@@ -41,8 +48,12 @@ pub fn route(library: &Library, raw_path: &str) -> Route {
         return Route::NotFound { locale };
     }
     if first == "images" {
-        return if is_valid_image_name(rest) && library.files().get(&format!("images/{rest}")).is_some() {
-            Route::Image { name: rest.to_string() }
+        return if is_valid_image_name(rest)
+            && library.files().get(&format!("images/{rest}")).is_some()
+        {
+            Route::Image {
+                name: rest.to_string(),
+            }
         } else {
             Route::NotFound { locale: None }
         };
@@ -53,7 +64,10 @@ pub fn route(library: &Library, raw_path: &str) -> Route {
             locale,
         },
         Some(locale) if is_valid_slug(rest) && library.manifest().page(rest).is_some() => {
-            Route::Page { locale, slug: rest.to_string() }
+            Route::Page {
+                locale,
+                slug: rest.to_string(),
+            }
         }
         locale => Route::NotFound { locale },
     }
@@ -64,27 +78,49 @@ pub fn respond<B>(library: &Library, request: &Request<B>) -> Response<Vec<u8>> 
     let origin = request
         .headers()
         .get(header::ORIGIN)
-        .filter(|origin| APP_ORIGINS.iter().any(|allowed| origin.as_bytes() == allowed.as_bytes()))
+        .filter(|origin| {
+            APP_ORIGINS
+                .iter()
+                .any(|allowed| origin.as_bytes() == allowed.as_bytes())
+        })
         .cloned();
-    let (status, content_type, body) = if request.method() != Method::GET && request.method() != Method::HEAD {
-        (StatusCode::METHOD_NOT_ALLOWED, "text/plain; charset=utf-8", b"method not allowed".to_vec())
-    } else {
-        match route(library, request.uri().path()) {
-            Route::Page { locale, slug } => {
-                let page = library.render_page(&locale, &slug).expect("routed pages exist");
-                (StatusCode::OK, "text/html; charset=utf-8", page.html.into_bytes())
+    let (status, content_type, body) =
+        if request.method() != Method::GET && request.method() != Method::HEAD {
+            (
+                StatusCode::METHOD_NOT_ALLOWED,
+                "text/plain; charset=utf-8",
+                b"method not allowed".to_vec(),
+            )
+        } else {
+            match route(library, request.uri().path()) {
+                Route::Page { locale, slug } => {
+                    let page = library
+                        .render_page(&locale, &slug)
+                        .expect("routed pages exist");
+                    (
+                        StatusCode::OK,
+                        "text/html; charset=utf-8",
+                        page.html.into_bytes(),
+                    )
+                }
+                Route::Image { name } => {
+                    let bytes = library
+                        .files()
+                        .get(&format!("images/{name}"))
+                        .unwrap_or_default();
+                    (StatusCode::OK, image_type(&name), bytes.to_vec())
+                }
+                Route::NotFound { locale } => {
+                    let locale = locale.unwrap_or_else(|| crate::DEFAULT_LOCALE.to_string());
+                    let page = library.render_not_found(&locale);
+                    (
+                        StatusCode::NOT_FOUND,
+                        "text/html; charset=utf-8",
+                        page.html.into_bytes(),
+                    )
+                }
             }
-            Route::Image { name } => {
-                let bytes = library.files().get(&format!("images/{name}")).unwrap_or_default();
-                (StatusCode::OK, image_type(&name), bytes.to_vec())
-            }
-            Route::NotFound { locale } => {
-                let locale = locale.unwrap_or_else(|| crate::DEFAULT_LOCALE.to_string());
-                let page = library.render_not_found(&locale);
-                (StatusCode::NOT_FOUND, "text/html; charset=utf-8", page.html.into_bytes())
-            }
-        }
-    };
+        };
     let mut response = Response::builder()
         .status(status)
         .header(header::CONTENT_TYPE, content_type)
@@ -96,7 +132,11 @@ pub fn respond<B>(library: &Library, request: &Request<B>) -> Response<Vec<u8>> 
         response = response.header(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
         response = response.header(header::VARY, HeaderValue::from_static("Origin"));
     }
-    let body = if request.method() == Method::HEAD { Vec::new() } else { body };
+    let body = if request.method() == Method::HEAD {
+        Vec::new()
+    } else {
+        body
+    };
     response.body(body).expect("static headers are valid")
 }
 

@@ -89,7 +89,12 @@ impl LocaleBundle {
 
     /// Formats a message (or one of its attributes) in this locale alone.
     /// `Err` when it is missing or formatting reported any error.
-    fn format(&self, id: &str, attribute: Option<&str>, args: Option<&FluentArgs>) -> Result<String, FallbackReason> {
+    fn format(
+        &self,
+        id: &str,
+        attribute: Option<&str>,
+        args: Option<&FluentArgs>,
+    ) -> Result<String, FallbackReason> {
         let message = self.bundle.get_message(id).ok_or(FallbackReason::Missing)?;
         let pattern = match attribute {
             None => message.value(),
@@ -233,7 +238,11 @@ pub fn requested_locales_from_env(get: impl Fn(&str) -> Option<String>) -> Vec<S
             .next()
             .unwrap_or_default()
             .replace('_', "-");
-        if !tag.is_empty() && tag != "C" && tag != "POSIX" && tag.parse::<LanguageIdentifier>().is_ok() {
+        if !tag.is_empty()
+            && tag != "C"
+            && tag != "POSIX"
+            && tag.parse::<LanguageIdentifier>().is_ok()
+        {
             requested.push(tag);
         }
     };
@@ -265,7 +274,9 @@ fn entry_id_at(slice: &str) -> Option<String> {
         let bare = id.strip_prefix('-').unwrap_or(id);
         (!bare.is_empty()
             && !line.starts_with([' ', '#'])
-            && bare.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            && bare
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
         .then(|| id.to_string())
     })
 }
@@ -275,7 +286,12 @@ mod tests {
     use super::*;
 
     fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
-        move |name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        }
     }
 
     fn available() -> Vec<String> {
@@ -291,9 +307,22 @@ mod tests {
 
     #[test]
     fn other_locales_negotiate_to_english() {
-        for lang in ["en_US.UTF-8", "fr_FR.UTF-8", "th_TH", "C", "POSIX", "", "C.UTF-8", "garbage!!"] {
+        for lang in [
+            "en_US.UTF-8",
+            "fr_FR.UTF-8",
+            "th_TH",
+            "C",
+            "POSIX",
+            "",
+            "C.UTF-8",
+            "garbage!!",
+        ] {
             let requested = requested_locales_from_env(env(&[("LANG", lang)]));
-            assert_eq!(negotiate_locale(&requested, &available()), "en", "LANG={lang}");
+            assert_eq!(
+                negotiate_locale(&requested, &available()),
+                "en",
+                "LANG={lang}"
+            );
         }
         assert_eq!(negotiate_locale(&[], &available()), "en");
     }
@@ -320,7 +349,10 @@ mod tests {
 
     #[test]
     fn broken_entry_names_its_id() {
-        assert_eq!(entry_id_at("home-intro = { oops\n"), Some("home-intro".into()));
+        assert_eq!(
+            entry_id_at("home-intro = { oops\n"),
+            Some("home-intro".into())
+        );
         assert_eq!(entry_id_at("-org-name = {\n"), Some("-org-name".into()));
         assert_eq!(entry_id_at("   continued line\n"), None);
     }

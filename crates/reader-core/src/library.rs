@@ -68,7 +68,9 @@ impl Library {
     }
 
     pub fn from_files(source: ContentSource, mut files: ContentFiles) -> Result<Self, LoadError> {
-        let manifest_text = files.get("manifest.toml").ok_or(LoadError::MissingManifest)?;
+        let manifest_text = files
+            .get("manifest.toml")
+            .ok_or(LoadError::MissingManifest)?;
         let manifest = Manifest::parse(&String::from_utf8_lossy(manifest_text))?;
 
         let codes = locale_codes(&files);
@@ -202,8 +204,14 @@ impl Library {
         let content = self.content_info();
         let mut args = FluentArgs::new();
         args.set("app-version", FluentValue::from(app_version));
-        args.set("content-version", FluentValue::from(content.version.to_string()));
-        args.set("content-date", FluentValue::from(self.format_date(locale, self.manifest.date)));
+        args.set(
+            "content-version",
+            FluentValue::from(content.version.to_string()),
+        );
+        args.set(
+            "content-date",
+            FluentValue::from(self.format_date(locale, self.manifest.date)),
+        );
         let strings = self
             .ui_message_ids
             .iter()

@@ -34,7 +34,10 @@ mod tests {
 
     #[test]
     fn iom_sites_and_mail_open_outside() {
-        assert_eq!(classify("https", Some("laopdr.iom.int")), LinkTarget::External);
+        assert_eq!(
+            classify("https", Some("laopdr.iom.int")),
+            LinkTarget::External
+        );
         assert_eq!(classify("https", Some("www.iom.int")), LinkTarget::External);
         assert_eq!(classify("mailto", None), LinkTarget::External);
     }
@@ -51,7 +54,11 @@ mod tests {
             ("file", None),
             ("reader", Some("localhost")),
         ] {
-            assert_eq!(classify(scheme, host), LinkTarget::Refused, "{scheme} {host:?}");
+            assert_eq!(
+                classify(scheme, host),
+                LinkTarget::Refused,
+                "{scheme} {host:?}"
+            );
         }
     }
 }

@@ -161,7 +161,12 @@ impl Manifest {
             }
             match page.blocks.first() {
                 Some(block) if block.kind == BlockKind::Title => {}
-                _ => return Err(format!("page `{}`: the first block must be its title", page.slug)),
+                _ => {
+                    return Err(format!(
+                        "page `{}`: the first block must be its title",
+                        page.slug
+                    ))
+                }
             }
             let prefix = format!("{}-", page.id_prefix());
             for (index, block) in page.blocks.iter().enumerate() {
@@ -235,7 +240,9 @@ mod tests {
     #[test]
     fn slugs_refuse_traversal_and_case() {
         assert!(is_valid_slug("news/country-strategy"));
-        for bad in ["", "..", "news/..", "News", "a//b", "/a", "a/", "a b", "a\\b"] {
+        for bad in [
+            "", "..", "news/..", "News", "a//b", "/a", "a/", "a b", "a\\b",
+        ] {
             assert!(!is_valid_slug(bad), "{bad:?} accepted");
         }
     }
@@ -246,11 +253,15 @@ mod tests {
 slug = "home"
 section = "home"
 blocks = [{ id = "home-title", kind = "title" }, { id = "home-title", kind = "paragraph" }]"#;
-        let err = Manifest::parse(&format!("format = 1\nversion = 1\ndate = \"2026-01-01\"\n{page}"))
-            .unwrap_err();
+        let err = Manifest::parse(&format!(
+            "format = 1\nversion = 1\ndate = \"2026-01-01\"\n{page}"
+        ))
+        .unwrap_err();
         assert!(err.to_string().contains("appears twice"), "{err}");
-        let err = Manifest::parse(&format!("format = 9\nversion = 1\ndate = \"2026-01-01\"\n{page}"))
-            .unwrap_err();
+        let err = Manifest::parse(&format!(
+            "format = 9\nversion = 1\ndate = \"2026-01-01\"\n{page}"
+        ))
+        .unwrap_err();
         assert!(err.to_string().contains("format 9"), "{err}");
     }
 }

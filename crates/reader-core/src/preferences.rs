@@ -44,7 +44,12 @@ impl Preferences {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Self::default(), None),
-            Err(e) => return (Self::default(), Some(format!("{}: {e}; using defaults", path.display()))),
+            Err(e) => {
+                return (
+                    Self::default(),
+                    Some(format!("{}: {e}; using defaults", path.display())),
+                )
+            }
         };
         match serde_json::from_str::<Self>(&text) {
             Ok(prefs) => (prefs.sanitized(), None),
@@ -104,7 +109,12 @@ mod tests {
     fn corrupt_file_gives_defaults_and_a_reason() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("preferences.json");
-        for garbage in [&b"{\"locale\": "[..], b"\xff\xfe\x00", b"[1,2,3]", b"{\"textScale\": \"big\"}"] {
+        for garbage in [
+            &b"{\"locale\": "[..],
+            b"\xff\xfe\x00",
+            b"[1,2,3]",
+            b"{\"textScale\": \"big\"}",
+        ] {
             std::fs::write(&path, garbage).unwrap();
             let (prefs, warning) = Preferences::load(&path);
             assert_eq!(prefs, Preferences::default());
@@ -127,7 +137,11 @@ mod tests {
     fn out_of_range_values_are_clamped() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("preferences.json");
-        std::fs::write(&path, r#"{"textScale": 5000, "theme": "neon", "unknown": 1}"#).unwrap();
+        std::fs::write(
+            &path,
+            r#"{"textScale": 5000, "theme": "neon", "unknown": 1}"#,
+        )
+        .unwrap();
         let (prefs, warning) = Preferences::load(&path);
         assert_eq!(warning, None);
         assert_eq!(prefs.text_scale, 200);

@@ -121,7 +121,9 @@ impl Library {
             slug: page.slug.clone(),
             locale: locale.to_string(),
             title,
-            html: template.render().expect("rendering to a String cannot fail"),
+            html: template
+                .render()
+                .expect("rendering to a String cannot fail"),
             report,
         })
     }
@@ -147,7 +149,9 @@ impl Library {
             slug: String::new(),
             locale: locale.to_string(),
             title: template.title.clone(),
-            html: template.render().expect("rendering to a String cannot fail"),
+            html: template
+                .render()
+                .expect("rendering to a String cannot fail"),
             report: FallbackReport::default(),
         }
     }
@@ -196,7 +200,11 @@ impl Library {
             html: clean_message(&resolved.text),
             fallback,
             lang: fallback.then(|| resolved.locale.clone()),
-            hint: if fallback { hint.map(str::to_string) } else { None },
+            hint: if fallback {
+                hint.map(str::to_string)
+            } else {
+                None
+            },
         }
     }
 
@@ -215,7 +223,7 @@ impl Library {
             .iter()
             .filter(|p| &p.section == section && p.slug != page.slug)
             .collect();
-        pages.sort_by(|a, b| b.date.cmp(&a.date));
+        pages.sort_by_key(|p| std::cmp::Reverse(p.date));
         pages
             .into_iter()
             .map(|listed| {
@@ -258,7 +266,11 @@ fn group_blocks(blocks: &[Block], views: Vec<BlockView>) -> Vec<Group> {
         );
         previous = Some(block.kind);
         if joins_previous {
-            groups.last_mut().expect("a previous group").blocks.push(view);
+            groups
+                .last_mut()
+                .expect("a previous group")
+                .blocks
+                .push(view);
             continue;
         }
         let (wrapper, class) = match block.kind {

@@ -60,7 +60,10 @@ mod tests {
             ("<iframe src=https://x.example></iframe>", "iframe"),
             ("<svg><script>alert(1)</script></svg>", "svg"),
             ("<b style=color:red>x</b>", "style"),
-            ("<a href=\"https://www.iom.int\" onclick=\"x()\">x</a>", "onclick"),
+            (
+                "<a href=\"https://www.iom.int\" onclick=\"x()\">x</a>",
+                "onclick",
+            ),
         ] {
             let out = clean_message(input);
             assert!(!out.to_lowercase().contains(forbidden), "{input} → {out}");

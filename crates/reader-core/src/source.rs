@@ -113,7 +113,10 @@ fn walk(
             walk(root, &path, files)?;
         } else if meta.is_file() {
             if meta.len() > MAX_FILE_BYTES {
-                log::warn!("{}: skipped, larger than {MAX_FILE_BYTES} bytes", path.display());
+                log::warn!(
+                    "{}: skipped, larger than {MAX_FILE_BYTES} bytes",
+                    path.display()
+                );
                 continue;
             }
             let relative = path

@@ -60,7 +60,11 @@ fn replace_message(dir: &Path, file: &str, id: &str, new_line: Option<&str>) {
 #[test]
 fn every_page_renders_in_both_locales_without_fallback() {
     let library = shipped();
-    assert!(library.diagnostics().is_empty(), "{:?}", library.diagnostics());
+    assert!(
+        library.diagnostics().is_empty(),
+        "{:?}",
+        library.diagnostics()
+    );
     assert_eq!(library.locale_codes(), ["en", "lo"]);
     for page in &library.manifest().pages {
         for locale in ["en", "lo"] {
@@ -99,14 +103,26 @@ fn snapshots_of_every_page_in_both_locales() {
 #[test]
 fn article_shows_its_date_quotes_and_contacts() {
     let library = shipped();
-    let en = library.render_page("en", "news/country-strategy").unwrap().html;
-    assert!(en.contains(r#"<time datetime="2022-02-24">24 February 2022</time>"#), "{en}");
+    let en = library
+        .render_page("en", "news/country-strategy")
+        .unwrap()
+        .html;
+    assert!(
+        en.contains(r#"<time datetime="2022-02-24">24 February 2022</time>"#),
+        "{en}"
+    );
     assert_eq!(en.matches("<blockquote").count(), 2);
     assert_eq!(en.matches("<figcaption").count(), 2);
     assert!(en.contains(r#"href="mailto:shtuladhar@iom.int""#));
     assert!(en.contains(r#"href="mailto:tousavang@iom.int""#));
-    let lo = library.render_page("lo", "news/country-strategy").unwrap().html;
-    assert!(lo.contains(r#"<time datetime="2022-02-24">24 ກຸມພາ 2022</time>"#), "{lo}");
+    let lo = library
+        .render_page("lo", "news/country-strategy")
+        .unwrap()
+        .html;
+    assert!(
+        lo.contains(r#"<time datetime="2022-02-24">24 ກຸມພາ 2022</time>"#),
+        "{lo}"
+    );
     assert!(lo.contains(r#"<article class="page" lang="lo""#));
 }
 
@@ -122,7 +138,10 @@ fn our_work_lists_the_seven_areas() {
 fn news_lists_the_article() {
     let library = shipped();
     let html = library.render_page("lo", "news").unwrap().html;
-    assert!(html.contains(r#"href="/lo/news/country-strategy" data-slug="news/country-strategy""#), "{html}");
+    assert!(
+        html.contains(r#"href="/lo/news/country-strategy" data-slug="news/country-strategy""#),
+        "{html}"
+    );
 }
 
 #[test]
@@ -137,10 +156,16 @@ fn message_missing_in_lao_shows_english_marked() {
     let block = element_with_id(&page.html, "who-we-are-p2");
     assert!(block.contains(r#"lang="en""#), "{block}");
     assert!(block.contains("fallback"), "{block}");
-    assert!(block.contains(r#"<span class="fallback-hint" lang="lo">ຍັງບໍ່ທັນແປ"#), "{block}");
+    assert!(
+        block.contains(r#"<span class="fallback-hint" lang="lo">ຍັງບໍ່ທັນແປ"#),
+        "{block}"
+    );
     // The others stay Lao and unmarked.
     let other = element_with_id(&page.html, "who-we-are-p1");
-    assert!(!other.contains("lang=") && !other.contains("fallback"), "{other}");
+    assert!(
+        !other.contains("lang=") && !other.contains("fallback"),
+        "{other}"
+    );
 }
 
 #[test]
@@ -151,7 +176,10 @@ fn missing_lao_term_falls_back_whole_message() {
     let page = library.render_page("lo", "home").unwrap();
     assert!(page.report.fallbacks.iter().any(|f| f.id == "home-title"
         && matches!(f.reason, reader_core::l10n::FallbackReason::FormatError(_))));
-    assert!(!page.html.contains("{-org-short}"), "an unresolved term reached the page");
+    assert!(
+        !page.html.contains("{-org-short}"),
+        "an unresolved term reached the page"
+    );
 }
 
 #[test]
@@ -183,9 +211,17 @@ fn malformed_ftl_keeps_the_good_messages_and_reports_position() {
     assert_eq!(d.file, "lo/pages/who-we-are.ftl");
     assert_eq!(d.message_id.as_deref(), Some("who-we-are-p1"));
     let text = std::fs::read_to_string(dir.path().join(&d.file)).unwrap();
-    let line = text.lines().position(|l| l.starts_with("who-we-are-p1 =")).unwrap() + 1;
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("who-we-are-p1 ="))
+        .unwrap()
+        + 1;
     // fluent-syntax reports where it noticed: at the unclosed placeable or the line after.
-    assert!(d.line == line || d.line == line + 1, "line {} for a message on line {line}", d.line);
+    assert!(
+        d.line == line || d.line == line + 1,
+        "line {} for a message on line {line}",
+        d.line
+    );
     assert!(d.column >= 1);
     let page = library.render_page("lo", "who-we-are").unwrap();
     // The broken message falls back; its neighbours still show in Lao.
@@ -206,11 +242,33 @@ fn markup_and_script_in_messages_render_inert() {
         replace_message(dir.path(), "lo/pages/who-we-are.ftl", id, Some(attack));
     }
     let library = load_dir(dir.path());
-    let html = library.render_page("lo", "who-we-are").unwrap().html.to_lowercase();
-    for forbidden in ["<script", "onerror", "onload", "onclick", "javascript:", "<iframe", "<svg", "<img", "alert("] {
-        assert!(!html.contains(forbidden), "`{forbidden}` reached the page:\n{html}");
+    let html = library
+        .render_page("lo", "who-we-are")
+        .unwrap()
+        .html
+        .to_lowercase();
+    for forbidden in [
+        "<script",
+        "onerror",
+        "onload",
+        "onclick",
+        "javascript:",
+        "<iframe",
+        "<svg",
+        "<img",
+        "alert(",
+    ] {
+        assert!(
+            !html.contains(forbidden),
+            "`{forbidden}` reached the page:\n{html}"
+        );
     }
-    assert!(html.contains(r#"<a href="mailto:shtuladhar@iom.int" rel="noopener noreferrer external">mail</a>"#), "{html}");
+    assert!(
+        html.contains(
+            r#"<a href="mailto:shtuladhar@iom.int" rel="noopener noreferrer external">mail</a>"#
+        ),
+        "{html}"
+    );
 }
 
 #[test]
@@ -220,7 +278,10 @@ fn unknown_pages_and_locales_render_nothing() {
     assert!(library.render_page("fr", "home").is_none());
     let not_found = library.render_not_found("lo");
     assert!(not_found.html.contains("ບໍ່ພົບໜ້ານີ້"));
-    assert!(library.render_not_found("xx").html.contains("Page not found"));
+    assert!(library
+        .render_not_found("xx")
+        .html
+        .contains("Page not found"));
 }
 
 #[test]
@@ -234,10 +295,17 @@ fn a_directory_without_manifest_is_an_error_not_a_panic() {
 fn chrome_names_each_locale_in_its_own_script() {
     let library = shipped();
     let chrome = library.chrome("lo", "1.2.3");
-    let names: Vec<_> = chrome.locales.iter().map(|l| l.native_name.as_str()).collect();
+    let names: Vec<_> = chrome
+        .locales
+        .iter()
+        .map(|l| l.native_name.as_str())
+        .collect();
     assert_eq!(names, ["English", "ລາວ"]);
     assert_eq!(chrome.window_title, "ອົງການຈັດຕັ້ງສາກົນເພື່ອການເຄື່ອນຍ້າຍຖິ່ນຖານ");
-    assert_eq!(library.chrome("en", "1.2.3").window_title, "International Organization for Migration");
+    assert_eq!(
+        library.chrome("en", "1.2.3").window_title,
+        "International Organization for Migration"
+    );
     assert!(chrome.strings["about-app"].contains("1.2.3"));
     assert_eq!(chrome.nav.len(), 4);
     assert_eq!(chrome.nav[0].label, "ໜ້າຫຼັກ");

@@ -9,7 +9,9 @@ use fluent_syntax::ast::{Entry, Pattern, PatternElement};
 
 /// Every entry (message, term, attribute) of a locale: `id` or `id.attr` → its own text.
 fn entries(locale: &str) -> BTreeMap<String, String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales").join(locale);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../locales")
+        .join(locale);
     let mut out = BTreeMap::new();
     let mut stack = vec![root.clone()];
     while let Some(dir) = stack.pop() {
@@ -32,7 +34,10 @@ fn entries(locale: &str) -> BTreeMap<String, String> {
                     out.insert(id.clone(), own_text(&value));
                 }
                 for attribute in attributes {
-                    out.insert(format!("{id}.{}", attribute.id.name), own_text(&attribute.value));
+                    out.insert(
+                        format!("{id}.{}", attribute.id.name),
+                        own_text(&attribute.value),
+                    );
                 }
             }
         }
@@ -94,7 +99,13 @@ fn roman(word: &str) -> Option<u32> {
         chars
             .iter()
             .enumerate()
-            .map(|(i, &v)| if chars.get(i + 1).is_some_and(|&next| next > v) { -(v as i32) } else { v as i32 })
+            .map(|(i, &v)| {
+                if chars.get(i + 1).is_some_and(|&next| next > v) {
+                    -(v as i32)
+                } else {
+                    v as i32
+                }
+            })
             .sum::<i32>() as u32,
     )
 }
@@ -102,12 +113,20 @@ fn roman(word: &str) -> Option<u32> {
 fn emails(text: &str) -> BTreeSet<String> {
     text.split(|c: char| c.is_whitespace() || "<>\"':,()".contains(c))
         .filter(|w| w.contains('@'))
-        .map(|w| w.trim_start_matches("mailto").trim_end_matches('.').to_string())
+        .map(|w| {
+            w.trim_start_matches("mailto")
+                .trim_end_matches('.')
+                .to_string()
+        })
         .collect()
 }
 
 fn link_targets(text: &str) -> BTreeSet<String> {
-    text.split("href=\"").skip(1).filter_map(|rest| rest.split('"').next()).map(str::to_string).collect()
+    text.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_string)
+        .collect()
 }
 
 #[test]
@@ -133,22 +152,39 @@ fn lao_messages_are_lao_with_the_same_numbers_addresses_and_links() {
             assert!(has_lao(lao), "{id}: no Lao script in {lao:?}");
         }
         assert_eq!(numbers(english), numbers(lao), "{id}: numbers differ");
-        assert_eq!(emails(english), emails(lao), "{id}: e-mail addresses differ");
-        assert_eq!(link_targets(english), link_targets(lao), "{id}: link targets differ");
+        assert_eq!(
+            emails(english),
+            emails(lao),
+            "{id}: e-mail addresses differ"
+        );
+        assert_eq!(
+            link_targets(english),
+            link_targets(lao),
+            "{id}: link targets differ"
+        );
     }
 }
 
 #[test]
 fn the_checks_themselves_can_fail() {
-    assert_eq!(numbers("the 9th Plan, 2021-2025"), BTreeSet::from([9, 2021, 2025]));
-    assert_eq!(numbers("ຄັ້ງທີ IX (2021-2025)"), BTreeSet::from([9, 2021, 2025]));
+    assert_eq!(
+        numbers("the 9th Plan, 2021-2025"),
+        BTreeSet::from([9, 2021, 2025])
+    );
+    assert_eq!(
+        numbers("ຄັ້ງທີ IX (2021-2025)"),
+        BTreeSet::from([9, 2021, 2025])
+    );
     assert_ne!(numbers("since 2001"), numbers("ຕັ້ງແຕ່ປີ 2002"));
     assert_eq!(
         emails(r#"at <a href="mailto:shtuladhar@iom.int">shtuladhar@iom.int</a>."#),
-        BTreeSet::from(["shtuladhar@iom.int".to_string(), ":shtuladhar@iom.int".to_string()])
-            .into_iter()
-            .filter(|e| !e.starts_with(':'))
-            .collect()
+        BTreeSet::from([
+            "shtuladhar@iom.int".to_string(),
+            ":shtuladhar@iom.int".to_string()
+        ])
+        .into_iter()
+        .filter(|e| !e.starts_with(':'))
+        .collect()
     );
     assert!(!has_lao("IOM"));
 }
@@ -164,7 +200,10 @@ fn only_iom_sites_and_the_seed_addresses_are_linked() {
     for locale in ["en", "lo"] {
         for (id, text) in entries(locale) {
             for target in link_targets(&text) {
-                assert!(allowed.contains(&target.as_str()), "{locale} {id}: link to {target}");
+                assert!(
+                    allowed.contains(&target.as_str()),
+                    "{locale} {id}: link to {target}"
+                );
             }
         }
     }

@@ -18,7 +18,10 @@ pub use fantoccini::Locator;
 pub const APP_IDENTIFIER: &str = "int.iom.laopdr.reader";
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 fn target_dir() -> PathBuf {
@@ -33,7 +36,11 @@ pub fn app_binary() -> PathBuf {
     let path = std::env::var_os("READER_APP_BIN")
         .map(PathBuf::from)
         .unwrap_or_else(|| target_dir().join("debug/iom-lao-reader"));
-    assert!(path.exists(), "{} is missing: build it first (cargo build -p reader-app)", path.display());
+    assert!(
+        path.exists(),
+        "{} is missing: build it first (cargo build -p reader-app)",
+        path.display()
+    );
     path
 }
 
@@ -86,13 +93,23 @@ impl Desktop {
     pub fn start() -> Self {
         // -displayfd: Xvfb picks a free display and writes its number once it is ready.
         let mut xvfb = Command::new("Xvfb")
-            .args(["-displayfd", "1", "-screen", "0", "1280x860x24", "-nolisten", "tcp"])
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1280x860x24",
+                "-nolisten",
+                "tcp",
+            ])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .expect("Xvfb (package xvfb) is installed");
         let mut line = String::new();
-        BufReader::new(xvfb.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        BufReader::new(xvfb.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
         let display = format!(":{}", line.trim());
 
         let mut dbus = Command::new("dbus-daemon")
@@ -102,7 +119,9 @@ impl Desktop {
             .spawn()
             .expect("dbus-daemon (package dbus) is installed");
         let mut address = String::new();
-        BufReader::new(dbus.stdout.take().unwrap()).read_line(&mut address).unwrap();
+        BufReader::new(dbus.stdout.take().unwrap())
+            .read_line(&mut address)
+            .unwrap();
         Self {
             display,
             dbus_address: address.trim().to_string(),
@@ -164,7 +183,10 @@ pub fn distinct_colours(png: &Path) -> usize {
         .args(["-format", "%k", "info:"])
         .output()
         .expect("convert (package imagemagick) is installed");
-    String::from_utf8_lossy(&out.stdout).trim().parse().unwrap_or(0)
+    String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .unwrap_or(0)
 }
 
 /// A user's config and data directories, kept across restarts of one test.
@@ -180,7 +202,9 @@ impl Default for Profile {
 
 impl Profile {
     pub fn new() -> Self {
-        Self { dir: tempfile::tempdir().unwrap() }
+        Self {
+            dir: tempfile::tempdir().unwrap(),
+        }
     }
 
     pub fn config_home(&self) -> PathBuf {
@@ -192,7 +216,9 @@ impl Profile {
     }
 
     pub fn preferences_file(&self) -> PathBuf {
-        self.config_home().join(APP_IDENTIFIER).join("preferences.json")
+        self.config_home()
+            .join(APP_IDENTIFIER)
+            .join("preferences.json")
     }
 
     /// Environment of the app (through tauri-driver, which passes its own on).
@@ -200,7 +226,10 @@ impl Profile {
         let path = |p: PathBuf| p.to_string_lossy().into_owned();
         vec![
             ("DISPLAY".into(), desktop.display.clone()),
-            ("DBUS_SESSION_BUS_ADDRESS".into(), desktop.dbus_address.clone()),
+            (
+                "DBUS_SESSION_BUS_ADDRESS".into(),
+                desktop.dbus_address.clone(),
+            ),
             ("LANG".into(), lang.into()),
             ("XDG_CONFIG_HOME".into(), path(self.config_home())),
             ("XDG_DATA_HOME".into(), path(self.data_home())),
@@ -225,13 +254,19 @@ struct TauriDriver(Child);
 
 impl Drop for TauriDriver {
     fn drop(&mut self) {
-        let _ = Command::new("kill").args(["-TERM", &self.0.id().to_string()]).status();
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status();
         let _ = self.0.wait();
     }
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 impl App {
@@ -249,7 +284,12 @@ impl App {
         }
     }
 
-    async fn try_launch(desktop: &Desktop, profile: &Profile, lang: &str, args: &[&str]) -> Result<App, String> {
+    async fn try_launch(
+        desktop: &Desktop,
+        profile: &Profile,
+        lang: &str,
+        args: &[&str],
+    ) -> Result<App, String> {
         let (port, native_port) = (free_port(), free_port());
         let log = tempfile::Builder::new()
             .prefix("reader-e2e-")
@@ -260,31 +300,46 @@ impl App {
             .keep()
             .unwrap();
         let out = std::fs::File::create(&log).unwrap();
-        let driver = TauriDriver(Command::new(tauri_driver())
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env_remove("LANGUAGE")
-            .envs(profile.env(desktop, lang))
-            .stdout(out.try_clone().unwrap())
-            .stderr(out)
-            .spawn()
-            .map_err(|e| format!("tauri-driver: {e}"))?);
+        let driver = TauriDriver(
+            Command::new(tauri_driver())
+                .args([
+                    "--port",
+                    &port.to_string(),
+                    "--native-port",
+                    &native_port.to_string(),
+                ])
+                .env_remove("LC_ALL")
+                .env_remove("LC_MESSAGES")
+                .env_remove("LANGUAGE")
+                .envs(profile.env(desktop, lang))
+                .stdout(out.try_clone().unwrap())
+                .stderr(out)
+                .spawn()
+                .map_err(|e| format!("tauri-driver: {e}"))?,
+        );
         let url = format!("http://127.0.0.1:{port}");
         wait_for("tauri-driver to listen", 100, || async {
-            std::net::TcpStream::connect(("127.0.0.1", port)).ok().map(|_| ())
+            std::net::TcpStream::connect(("127.0.0.1", port))
+                .ok()
+                .map(|_| ())
         })
         .await;
         let capabilities = json!({
             "tauri:options": { "application": app_binary(), "args": args }
         });
-        let Value::Object(capabilities) = capabilities else { unreachable!() };
+        let Value::Object(capabilities) = capabilities else {
+            unreachable!()
+        };
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(capabilities)
             .connect(&url)
             .await
             .map_err(|e| format!("WebDriver session: {e}"))?;
-        let app = App { client, _driver: driver, log };
+        let app = App {
+            client,
+            _driver: driver,
+            log,
+        };
         app.wait_for_page().await;
         Ok(app)
     }
@@ -292,7 +347,9 @@ impl App {
     /// Waits until a page body is in `<main>` (and the UI is idle).
     pub async fn wait_for_page(&self) {
         wait_for("a page body", 100, || async {
-            let ready = self.js("return !!document.querySelector('main article')").await;
+            let ready = self
+                .js("return !!document.querySelector('main article')")
+                .await;
             ready.as_bool().filter(|r| *r)
         })
         .await;
@@ -300,12 +357,18 @@ impl App {
 
     /// Runs a script in the page and returns its value.
     pub async fn js(&self, script: &str) -> Value {
-        self.client.execute(script, vec![]).await.unwrap_or(Value::Null)
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or(Value::Null)
     }
 
     /// Runs an async script (`arguments[0]` is the callback).
     pub async fn js_async(&self, script: &str) -> Value {
-        self.client.execute_async(script, vec![]).await.unwrap_or(Value::Null)
+        self.client
+            .execute_async(script, vec![])
+            .await
+            .unwrap_or(Value::Null)
     }
 
     pub async fn click(&self, css: &str) {
@@ -323,7 +386,10 @@ impl App {
         let v = self
             .js("const a = document.querySelector('main article'); return [a.lang, a.dataset.slug]")
             .await;
-        (v[0].as_str().unwrap_or_default().into(), v[1].as_str().unwrap_or_default().into())
+        (
+            v[0].as_str().unwrap_or_default().into(),
+            v[1].as_str().unwrap_or_default().into(),
+        )
     }
 
     /// Waits until the body showing is `slug` in `lang`.
@@ -357,7 +423,10 @@ impl App {
              window.scrollTo(0, window.scrollY + b.getBoundingClientRect().top - top + 2);"
         ))
         .await;
-        wait_for(&format!("{id} at the top"), 50, || async { (self.top_block().await == id).then_some(()) }).await;
+        wait_for(&format!("{id} at the top"), 50, || async {
+            (self.top_block().await == id).then_some(())
+        })
+        .await;
     }
 
     /// Ends the session (the app exits), stops tauri-driver and returns the log.
@@ -379,6 +448,9 @@ fn tauri_driver() -> PathBuf {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").unwrap()).join(".cargo"));
     let path = home.join("bin/tauri-driver");
-    assert!(path.exists(), "tauri-driver is missing: cargo install tauri-driver --locked");
+    assert!(
+        path.exists(),
+        "tauri-driver is missing: cargo install tauri-driver --locked"
+    );
     path
 }

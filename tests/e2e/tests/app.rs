@@ -14,7 +14,10 @@ const ARTICLE: &str = "news/country-strategy";
 fn screenshot(desktop: &Desktop, name: &str) {
     let path = desktop.screenshot(name);
     let colours = distinct_colours(&path);
-    assert!(colours > 50, "{name}: only {colours} colours, the window painted nothing");
+    assert!(
+        colours > 50,
+        "{name}: only {colours} colours, the window painted nothing"
+    );
 }
 
 async fn open_article(app: &App) {
@@ -36,19 +39,31 @@ async fn article_switches_to_lao_in_place_and_back() {
     screenshot(&desktop, "home-en");
 
     open_article(&app).await;
-    assert!(app.js("return document.querySelector('main h1').textContent").await.as_str().unwrap().contains("Launches Country Strategy"));
+    assert!(app
+        .js("return document.querySelector('main h1').textContent")
+        .await
+        .as_str()
+        .unwrap()
+        .contains("Launches Country Strategy"));
     screenshot(&desktop, "article-en");
     app.scroll_to_block("news-country-strategy-p5").await;
     // A sentinel in the document: a reload or a new document would lose it.
-    app.js("window.__sentinel = 'still here'; return null").await;
+    app.js("window.__sentinel = 'still here'; return null")
+        .await;
 
     app.click("#languages button[data-locale='lo']").await;
     app.wait_for_body("lo", ARTICLE).await;
     assert_eq!(app.js("return document.documentElement.lang").await, "lo");
-    let heading = app.js("return document.querySelector('main h1').textContent").await;
+    let heading = app
+        .js("return document.querySelector('main h1').textContent")
+        .await;
     assert!(heading.as_str().unwrap().contains("ເປີດໂຕ"), "{heading}");
     assert_eq!(app.js("return window.__sentinel").await, "still here");
-    assert_eq!(app.top_block().await, "news-country-strategy-p5", "the switch lost the reading position");
+    assert_eq!(
+        app.top_block().await,
+        "news-country-strategy-p5",
+        "the switch lost the reading position"
+    );
     let titles = wait_for("the Lao window title", 50, || async {
         let titles = desktop.window_titles();
         (titles == [ORG_LO]).then_some(titles)
@@ -64,7 +79,10 @@ async fn article_switches_to_lao_in_place_and_back() {
                .filter(f => f.family.includes('Reader Noto Sans Lao') && f.status === 'loaded').length))",
         )
         .await;
-    assert!(font.as_u64().unwrap_or(0) >= 1, "bundled Lao font not loaded: {font}");
+    assert!(
+        font.as_u64().unwrap_or(0) >= 1,
+        "bundled Lao font not loaded: {font}"
+    );
     app.js("window.scrollTo(0, 0); return null").await;
     screenshot(&desktop, "article-lo");
 
@@ -72,7 +90,10 @@ async fn article_switches_to_lao_in_place_and_back() {
     app.js("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'L', ctrlKey: true, shiftKey: true})); return null").await;
     app.wait_for_body("en", ARTICLE).await;
     assert_eq!(app.js("return window.__sentinel").await, "still here");
-    wait_for("the English window title", 50, || async { (desktop.window_titles() == [ORG_EN]).then_some(()) }).await;
+    wait_for("the English window title", 50, || async {
+        (desktop.window_titles() == [ORG_EN]).then_some(())
+    })
+    .await;
 
     // Back in history: the news list, then home.
     app.click("#back").await;
@@ -91,9 +112,13 @@ async fn home_in_lao_for_a_lao_desktop() {
     let app = App::launch(&desktop, &profile, "lo_LA.UTF-8", &[]).await;
     assert_eq!(app.page().await, ("lo".into(), "home".into()));
     assert_eq!(desktop.window_titles(), [ORG_LO]);
-    let nav = app.js("return [...document.querySelectorAll('#nav a')].map(a => a.textContent)").await;
+    let nav = app
+        .js("return [...document.querySelectorAll('#nav a')].map(a => a.textContent)")
+        .await;
     assert_eq!(nav[0], "ໜ້າຫຼັກ");
-    let languages = app.js("return [...document.querySelectorAll('#languages button')].map(b => b.textContent)").await;
+    let languages = app
+        .js("return [...document.querySelectorAll('#languages button')].map(b => b.textContent)")
+        .await;
     assert_eq!(languages, serde_json::json!(["English", "ລາວ"]));
     screenshot(&desktop, "home-lo");
     app.quit().await;
@@ -121,7 +146,11 @@ async fn restart_remembers_language_page_and_position() {
     let app = App::launch(&desktop, &profile, "en_US.UTF-8", &[]).await;
     assert_eq!(app.page().await, ("lo".into(), ARTICLE.into()));
     assert_eq!(app.top_block().await, "news-country-strategy-p6");
-    assert_eq!(app.js("return document.documentElement.style.fontSize").await, "110%");
+    assert_eq!(
+        app.js("return document.documentElement.style.fontSize")
+            .await,
+        "110%"
+    );
     app.quit().await;
 }
 
@@ -143,7 +172,9 @@ async fn bad_ftl_content_directory_still_starts() {
     // The broken message shows in English, marked; the good ones in Lao.
     let p1 = app.js("const p = document.getElementById('who-we-are-p1'); return [p.lang, p.querySelector('.fallback-hint') !== null]").await;
     assert_eq!(p1, serde_json::json!(["en", true]));
-    let p2 = app.js("return document.getElementById('who-we-are-p2').lang").await;
+    let p2 = app
+        .js("return document.getElementById('who-we-are-p2').lang")
+        .await;
     assert_eq!(p2, "");
     let log = app.quit().await;
     assert!(
@@ -158,7 +189,11 @@ async fn corrupt_preferences_give_defaults() {
     let profile = Profile::new();
     let prefs = profile.preferences_file();
     std::fs::create_dir_all(prefs.parent().unwrap()).unwrap();
-    std::fs::write(&prefs, b"{\"locale\": \"lo\", \"lastSlug\": \x00\xff garbage").unwrap();
+    std::fs::write(
+        &prefs,
+        b"{\"locale\": \"lo\", \"lastSlug\": \x00\xff garbage",
+    )
+    .unwrap();
     let app = App::launch(&desktop, &profile, "en_US.UTF-8", &[]).await;
     assert_eq!(app.page().await, ("en".into(), "home".into()));
     let log = app.quit().await;
@@ -196,7 +231,8 @@ async fn external_links_never_open_inside_the_app() {
     // The click is handed to the system browser (here `true`); the window stays on our page.
     wait_for("the link to be handed to the system", 50, || async {
         let log = std::fs::read_to_string(&app.log).ok()?;
-        log.contains("opening https://laopdr.iom.int/ outside the app").then_some(())
+        log.contains("opening https://laopdr.iom.int/ outside the app")
+            .then_some(())
     })
     .await;
     assert_eq!(app.js("return location.protocol").await, "tauri:");

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the system packages the reader needs, only those missing (Debian 12 / Ubuntu 22.04+).
+#   scripts/install-deps.sh build   compile the app (WebKitGTK headers)
+#   scripts/install-deps.sh run     build, plus Xvfb for machines without a display
+#   scripts/install-deps.sh test    build, plus what the end-to-end tests drive and inspect
+set -euo pipefail
+
+build=(libwebkit2gtk-4.1-dev build-essential pkg-config)
+run=("${build[@]}" xvfb xauth)
+# webkit2gtk-driver: WebKitWebDriver; imagemagick: screenshots; x11-utils: xprop/xwininfo
+# (native window title); dbus: a private session bus per test (single-instance checks).
+test=("${run[@]}" webkit2gtk-driver imagemagick x11-utils dbus)
+
+case "${1:-}" in
+  build) wanted=("${build[@]}") ;;
+  run) wanted=("${run[@]}") ;;
+  test) wanted=("${test[@]}") ;;
+  *) echo "usage: $0 build|run|test" >&2; exit 2 ;;
+esac
+
+missing=()
+for pkg in "${wanted[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+
+if ((${#missing[@]})); then
+  echo "Installing system packages: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if [ "${1}" = test ] && ! command -v tauri-driver >/dev/null && [ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ]; then
+  echo "Installing tauri-driver (WebDriver bridge for Tauri apps)"
+  cargo install tauri-driver --version '^2' --locked
+fi

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Refreshes docs/screenshots/ from a run of the end-to-end tests (which take them into
+# target/e2e-screenshots/). Look at them before committing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh test
+cargo build -p reader-app
+cargo test -p reader-e2e -- --test-threads=1
+mkdir -p docs/screenshots
+cp "${CARGO_TARGET_DIR:-target}"/e2e-screenshots/*.png docs/screenshots/
+ls -l docs/screenshots/
