@@ -18,6 +18,8 @@ static MESSAGE_CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     builder
 });
 
+static TAG_STRIPPER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(ammonia::Builder::empty);
+
 /// Cleans one formatted message to the allowlist.
 pub fn clean_message(html: &str) -> String {
     MESSAGE_CLEANER.clean(html).to_string()
@@ -25,7 +27,7 @@ pub fn clean_message(html: &str) -> String {
 
 /// Removes all markup: for text shown outside HTML (a window title, a label).
 pub fn plain_text(html: &str) -> String {
-    let cleaned = ammonia::Builder::empty().clean(html).to_string();
+    let cleaned = TAG_STRIPPER.clean(html).to_string();
     // ammonia escapes what it leaves; undo its five entities for plain-text use.
     cleaned
         .replace("&lt;", "<")

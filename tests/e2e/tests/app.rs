@@ -121,6 +121,14 @@ async fn home_in_lao_for_a_lao_desktop() {
         .await;
     assert_eq!(languages, serde_json::json!(["English", "ລາວ"]));
     screenshot(&desktop, "home-lo");
+
+    app.click("#about-button").await;
+    let about = app.js("const d = document.getElementById('about'); return [d.open, d.textContent]").await;
+    assert_eq!(about[0], true);
+    let about = about[1].as_str().unwrap();
+    assert!(about.contains("ເວີຊັນ 0.1.0") && about.contains("ເນື້ອໃນເວີຊັນ 1"), "{about}");
+    app.click("#about button[type='submit']").await;
+    assert_eq!(app.js("return document.getElementById('about').open").await, false);
     app.quit().await;
 }
 
@@ -133,6 +141,8 @@ async fn restart_remembers_language_page_and_position() {
     app.click("#languages button[data-locale='lo']").await;
     app.wait_for_body("lo", ARTICLE).await;
     app.click("#text-larger").await;
+    app.click("#theme").await;
+    assert_eq!(app.js("return document.documentElement.dataset.theme").await, "dark");
     app.scroll_to_block("news-country-strategy-p6").await;
     let prefs = profile.preferences_file();
     wait_for("the position to be saved", 50, || async {
@@ -161,6 +171,10 @@ async fn bad_ftl_content_directory_still_starts() {
     let broken = content.path().join("lo/pages/who-we-are.ftl");
     let text = std::fs::read_to_string(&broken).unwrap();
     let text = text.replacen("who-we-are-p1 = ", "who-we-are-p1 = { -org-short ", 1);
+    // And script, in every form a translator could write it, in a good message.
+    let attack = r#"who-we-are-p2 = ກ <script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"> {"<"}script{">"}window.__xss = 3{"<"}/script{">"} <a href="javascript:window.__xss = 4">ລິ້ງ</a> <svg onload="window.__xss = 5"></svg> <a href="mailto:shtuladhar@iom.int">shtuladhar@iom.int</a>
+who-we-are-p2-old = "#;
+    let text = text.replacen("who-we-are-p2 = ", attack, 1);
     std::fs::write(&broken, text).unwrap();
 
     let desktop = Desktop::start();
