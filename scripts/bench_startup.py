@@ -78,15 +78,15 @@ def one_run(env):
                 app_ms = float(line.split("first page painted")[1].split()[0])
                 break
         time.sleep(SETTLE)
-        tree = {app.pid: pss_kb(app.pid)}
-        for child in children_of(app.pid):
-            tree[child] = pss_kb(child)
+        by_name = {}
+        total = 0
+        for pid in [app.pid] + children_of(app.pid):
+            kb = pss_kb(pid)
+            total += kb
+            by_name[process_name(pid)] = by_name.get(process_name(pid), 0) + kb
         app.terminate()
         app.wait()
-        by_name = {}
-        for pid, kb in tree.items():
-            by_name[process_name(pid)] = by_name.get(process_name(pid), 0) + kb
-        return painted_ms, app_ms, sum(tree.values()) / 1024, {k: v / 1024 for k, v in by_name.items()}
+        return painted_ms, app_ms, total / 1024, {k: v / 1024 for k, v in by_name.items()}
 
 
 def main():

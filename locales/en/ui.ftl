@@ -24,10 +24,22 @@ about-offline = Everything shown here is stored on this computer: the reader wor
 about-translation = The Lao translation is the project's draft and has not yet been reviewed by a Lao-speaking reviewer.
 about-fonts = Lao text is shown in Noto Sans Lao, Latin text in Noto Sans (SIL Open Font License 1.1).
 about-close = Close
-fallback-hint = not yet translated, shown in English
 page-not-translated = This page is not yet translated; it is shown in English.
-page-draft-translation = This translation is a draft, not yet reviewed.
 not-found-title = Page not found
 not-found-text = This reader has no page at this address.
 not-found-home = Go to the home page
 load-error = This page could not be loaded.
+marker-fallback = not yet translated, shown in English
+marker-outdated = may be outdated: show the English
+status-fallback = { $count ->
+    [one] one paragraph shown in English
+   *[other] { $count } paragraphs shown in English
+}
+status-outdated = { $count ->
+    [one] one may be outdated
+   *[other] { $count } may be outdated
+}
+status-unreviewed = translation not yet reviewed
+side-by-side = Side by side
+side-by-side-hint = Show English and the translation side by side (Ctrl+Shift+S)
+other-language-hint = Show this paragraph in the other language (Ctrl+Shift+O)

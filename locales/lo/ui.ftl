@@ -23,10 +23,20 @@ about-offline = ທຸກສິ່ງທີ່ສະແດງຢູ່ນີ້ 
 about-translation = ການແປເປັນພາສາລາວ ແມ່ນສະບັບຮ່າງຂອງໂຄງການ ແລະ ຍັງບໍ່ທັນໄດ້ຮັບການກວດກາ ຈາກຜູ້ກວດກາທີ່ເວົ້າພາສາລາວ.
 about-fonts = ຕົວໜັງສືລາວ ສະແດງດ້ວຍຟອນ Noto Sans Lao, ຕົວໜັງສືລາຕິນ ດ້ວຍຟອນ Noto Sans (SIL Open Font License 1.1).
 about-close = ປິດ
-fallback-hint = ຍັງບໍ່ທັນແປ, ສະແດງເປັນພາສາອັງກິດ
 page-not-translated = ໜ້ານີ້ຍັງບໍ່ທັນໄດ້ແປເປັນພາສາລາວ; ສະແດງເປັນພາສາອັງກິດ.
-page-draft-translation = ການແປນີ້ແມ່ນສະບັບຮ່າງ, ຍັງບໍ່ທັນໄດ້ຮັບການກວດກາ.
 not-found-title = ບໍ່ພົບໜ້ານີ້
 not-found-text = ໂປຣແກຣມອ່ານນີ້ ບໍ່ມີໜ້າທີ່ທີ່ຢູ່ນີ້.
 not-found-home = ໄປທີ່ໜ້າຫຼັກ
 load-error = ບໍ່ສາມາດໂຫຼດໜ້ານີ້ໄດ້.
+marker-fallback = ຍັງບໍ່ທັນແປ, ສະແດງເປັນພາສາອັງກິດ
+marker-outdated = ອາດຈະບໍ່ທັນສະໄໝ: ເບິ່ງພາສາອັງກິດ
+status-fallback = { $count ->
+   *[other] { $count } ຫຍໍ້ໜ້າ ສະແດງເປັນພາສາອັງກິດ
+}
+status-outdated = { $count ->
+   *[other] { $count } ຫຍໍ້ໜ້າ ອາດຈະບໍ່ທັນສະໄໝ
+}
+status-unreviewed = ການແປຍັງບໍ່ທັນໄດ້ຮັບການກວດກາ
+side-by-side = ສອງພາສາຄຽງກັນ
+side-by-side-hint = ສະແດງພາສາອັງກິດ ແລະ ການແປຄຽງກັນ (Ctrl+Shift+S)
+other-language-hint = ສະແດງຫຍໍ້ໜ້ານີ້ເປັນພາສາອື່ນ (Ctrl+Shift+O)

@@ -20,9 +20,48 @@ pub enum LoadError {
     MissingDefaultLocale,
 }
 
+/// What kind of problem a diagnostic is (named in `reader check` output).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DiagnosticKind {
+    // Errors: the content is wrong.
+    Syntax,
+    NotUtf8,
+    DuplicateId,
+    UnknownReference,
+    MissingTerm,
+    VariablesDiffer,
+    AttributesDiffer,
+    BlockWithoutMessage,
+    PageWithoutResource,
+    ResourceWithoutPage,
+    CorruptRecord,
+    // Warnings: the content works, a translation is behind.
+    MissingMessage,
+    MissingPage,
+    ObsoleteMessage,
+    ObsoleteRecord,
+    Outdated,
+    Unreviewed,
+}
+
+impl DiagnosticKind {
+    pub fn is_error(self) -> bool {
+        self < DiagnosticKind::MissingMessage
+    }
+
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+}
+
 /// A problem in otherwise usable content: the rest still loads and shows.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
+    pub kind: DiagnosticKind,
     /// Path relative to the content root, e.g. `lo/pages/home.ftl`.
     pub file: String,
     /// 1-based line and column (0 when the problem is not at a position).
@@ -35,7 +74,8 @@ pub struct Diagnostic {
 
 impl std::fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}:{}: ", self.file, self.line, self.column)?;
+        let severity = if self.kind.is_error() { "error" } else { "warning" };
+        write!(f, "{}:{}:{}: {severity}[{}]: ", self.file, self.line, self.column, self.kind.name())?;
         if let Some(id) = &self.message_id {
             write!(f, "in `{id}`: ")?;
         }

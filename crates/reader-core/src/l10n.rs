@@ -7,7 +7,8 @@ use fluent_langneg::{negotiate_languages, NegotiationStrategy};
 use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
-use crate::error::Diagnostic;
+use crate::catalog::Catalog;
+use crate::error::{Diagnostic, DiagnosticKind};
 use crate::source::ContentFiles;
 use crate::DEFAULT_LOCALE;
 
@@ -16,6 +17,8 @@ pub struct LocaleBundle {
     pub id: LanguageIdentifier,
     pub code: String,
     bundle: FluentBundle<FluentResource>,
+    /// Where each entry is defined, and what it uses (for status and linting).
+    pub catalog: Catalog,
 }
 
 impl LocaleBundle {
@@ -28,6 +31,7 @@ impl LocaleBundle {
         // our placeables are terms and neutral dates, never right-to-left text.
         bundle.set_use_isolating(false);
         bundle.add_builtins().expect("builtins are added once");
+        let mut catalog = Catalog::default();
         let prefix = format!("{code}/");
         for path in files.paths_under(&prefix).filter(|p| p.ends_with(".ftl")) {
             let bytes = files.get(path).expect("listed path exists");
@@ -35,6 +39,7 @@ impl LocaleBundle {
                 Ok(text) => text,
                 Err(_) => {
                     diagnostics.push(Diagnostic {
+                        kind: DiagnosticKind::NotUtf8,
                         file: path.to_string(),
                         line: 0,
                         column: 0,
@@ -54,6 +59,7 @@ impl LocaleBundle {
                             .as_ref()
                             .and_then(|slice| entry_id_at(&text[slice.clone()]));
                         diagnostics.push(Diagnostic {
+                            kind: DiagnosticKind::Syntax,
                             file: path.to_string(),
                             line,
                             column,
@@ -64,22 +70,25 @@ impl LocaleBundle {
                     resource
                 }
             };
-            if let Err(errors) = bundle.add_resource(resource) {
-                for error in errors {
-                    diagnostics.push(Diagnostic {
-                        file: path.to_string(),
-                        line: 0,
-                        column: 0,
-                        message_id: None,
-                        text: error.to_string(),
-                    });
-                }
+            for (id, line) in catalog.add(path, &text, resource.entries()) {
+                let first = catalog.get(&id).expect("a duplicate has a first definition");
+                diagnostics.push(Diagnostic {
+                    kind: DiagnosticKind::DuplicateId,
+                    file: path.to_string(),
+                    line,
+                    column: 1,
+                    text: format!("`{id}` is defined twice (first at {}:{})", first.file, first.line),
+                    message_id: Some(id),
+                });
             }
+            // Its only error is a duplicate id, reported just above; the first one is kept.
+            let _ = bundle.add_resource(resource);
         }
         Self {
             id,
             code: code.to_string(),
             bundle,
+            catalog,
         }
     }
 

@@ -4,19 +4,23 @@
 //! or a directory, localized through a fallback chain (lo → en) and rendered to sanitized
 //! HTML. The desktop shell, the command-line tool and the tests all go through [`Library`].
 
+pub mod catalog;
 pub mod dates;
 pub mod error;
 pub mod http;
 pub mod l10n;
 pub mod library;
 pub mod links;
+pub mod lint;
 pub mod manifest;
 pub mod preferences;
+pub mod records;
 pub mod render;
 pub mod sanitize;
 pub mod source;
+pub mod status;
 
-pub use error::{Diagnostic, LoadError};
+pub use error::{Diagnostic, DiagnosticKind, LoadError};
 pub use l10n::{negotiate_locale, requested_locales_from_env, FallbackReport};
 pub use library::{Chrome, ContentInfo, Library, LocaleInfo, NavItem};
 pub use render::RenderedPage;

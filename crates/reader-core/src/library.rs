@@ -11,6 +11,7 @@ use crate::error::{Diagnostic, LoadError};
 use crate::l10n::{LocaleBundle, Localizer, Resolved};
 use crate::manifest::{IsoDate, Manifest, Page};
 use crate::source::{ContentFiles, ContentSource};
+use crate::status::Records;
 use crate::DEFAULT_LOCALE;
 
 /// Everything needed to show the content, loaded once and shared (it is `Send + Sync`).
@@ -23,6 +24,7 @@ pub struct Library {
     locales: Vec<LocaleInfo>,
     ui_message_ids: Vec<String>,
     diagnostics: Vec<Diagnostic>,
+    records: Records,
 }
 
 /// A locale as the language switch shows it: named in its own script.
@@ -98,6 +100,11 @@ impl Library {
             log::error!("{source}: {diagnostic}");
         }
         let localizer = Localizer::new(bundles);
+        let records = Records::load(
+            &files,
+            |locale, id| localizer.bundle(locale).is_some_and(|b| b.catalog.get(id).is_some()),
+            &codes,
+        );
         let ui_message_ids = files
             .get("en/ui.ftl")
             .map(|bytes| message_ids(&String::from_utf8_lossy(bytes)))
@@ -116,6 +123,7 @@ impl Library {
             locales: Vec::new(),
             ui_message_ids,
             diagnostics,
+            records,
         };
         library.locales = library
             .localizer
@@ -141,6 +149,11 @@ impl Library {
 
     pub fn files(&self) -> &ContentFiles {
         &self.files
+    }
+
+    /// The translation records, as loaded.
+    pub fn records(&self) -> &Records {
+        &self.records
     }
 
     /// Problems found while loading (each was also logged).

@@ -3,10 +3,11 @@
 //! Everything that is not a message (dates, slugs, UI hints) is escaped by the template.
 
 use askama::Template;
+use fluent_bundle::{FluentArgs, FluentValue};
 use serde::Serialize;
 
 use crate::l10n::{Fallback, FallbackReport};
-use crate::library::Library;
+use crate::library::{Library, LocaleInfo};
 use crate::manifest::{Block, BlockKind, IsoDate, Page};
 use crate::sanitize::{clean_message, plain_text};
 
@@ -27,10 +28,17 @@ struct BlockView {
     id: String,
     html: String,
     fallback: bool,
+    outdated: bool,
     /// Set when the text is in another language than the page.
     lang: Option<String>,
-    /// The visible "shown in English" hint, in the reading language.
-    hint: Option<String>,
+    /// The visible marker of a block not current in the reading language.
+    marker: Option<Marker>,
+}
+
+/// "Shown in English" (a note) or "may be outdated" (a button showing the English).
+struct Marker {
+    kind: &'static str,
+    text: String,
 }
 
 struct Group {
@@ -55,10 +63,28 @@ struct BodyTemplate<'a> {
     slug: &'a str,
     section: &'a str,
     page_notice: Option<String>,
+    status_line: Option<String>,
     groups: Vec<Group>,
     dateline: Option<(String, String)>,
     listing: Vec<ListingItem>,
-    draft_note: Option<String>,
+}
+
+/// One row of the side-by-side view: the same block in both languages.
+struct Pair {
+    id: String,
+    left: BlockView,
+    right: BlockView,
+}
+
+#[derive(Template)]
+#[template(path = "side_by_side.html")]
+struct SideBySideTemplate<'a> {
+    locale: &'a str,
+    slug: &'a str,
+    section: &'a str,
+    left: &'a LocaleInfo,
+    right: &'a LocaleInfo,
+    pairs: Vec<Pair>,
 }
 
 #[derive(Template)]
@@ -86,16 +112,12 @@ impl Library {
         let page = self.manifest().page(slug)?;
         let mut report = FallbackReport::default();
         let translated = self.page_is_translated(locale, page);
-        let hint = if translated {
-            self.ui_text(locale, "fallback-hint")
-        } else {
-            None // the page notice says it once for the whole page
-        };
-
+        // A page with no resource at all says so once, at its top, instead of per block.
+        let markers = translated;
         let views: Vec<BlockView> = page
             .blocks
             .iter()
-            .map(|block| self.block_view(locale, block, hint.as_deref(), &mut report))
+            .map(|block| self.block_view(locale, block, markers, &mut report))
             .collect();
         let title = views
             .first()
@@ -110,22 +132,97 @@ impl Library {
             page_notice: (!translated && !is_default)
                 .then(|| self.ui_text(locale, "page-not-translated"))
                 .flatten(),
+            status_line: (translated && !is_default)
+                .then(|| self.status_line(locale, page))
+                .flatten(),
             groups: group_blocks(&page.blocks, views),
             dateline: page.date.map(|date| self.dateline(locale, date)),
             listing: self.listing(locale, page, &mut report),
-            draft_note: (translated && !is_default)
-                .then(|| self.ui_text(locale, "page-draft-translation"))
-                .flatten(),
         };
         Some(RenderedPage {
             slug: page.slug.clone(),
             locale: locale.to_string(),
             title,
-            html: template
-                .render()
-                .expect("rendering to a String cannot fail"),
+            html: template.render().expect("rendering to a String cannot fail"),
             report,
         })
+    }
+
+    /// The page's blocks in two aligned columns (by message id): English, the source, on
+    /// the left; on the right the reading locale, or for an English reader the next locale.
+    pub fn render_side_by_side(&self, locale: &str, slug: &str) -> Option<RenderedPage> {
+        if !self.has_locale(locale) {
+            return None;
+        }
+        let page = self.manifest().page(slug)?;
+        let default = crate::DEFAULT_LOCALE;
+        let other = if locale == default {
+            self.locales().iter().find(|l| l.code != default)?.code.clone()
+        } else {
+            locale.to_string()
+        };
+        let find = |code: &str| self.locales().iter().find(|l| l.code == code).expect("known");
+        let mut report = FallbackReport::default();
+        let pairs = page
+            .blocks
+            .iter()
+            .map(|block| {
+                let mut left = self.block_view(default, block, true, &mut FallbackReport::default());
+                let mut right = self.block_view(&other, block, true, &mut report);
+                for view in [&mut left, &mut right] {
+                    // Outside their list or figure, items and captions are paragraphs.
+                    if matches!(view.tag, "li" | "figcaption") {
+                        view.tag = "p";
+                    }
+                    // The pair carries the message id: DOM ids stay unique.
+                    view.id.clear();
+                }
+                Pair { id: block.id.clone(), left, right }
+            })
+            .collect();
+        let template = SideBySideTemplate {
+            locale,
+            slug: &page.slug,
+            section: &page.section,
+            left: find(default),
+            right: find(&other),
+            pairs,
+        };
+        Some(RenderedPage {
+            slug: page.slug.clone(),
+            locale: locale.to_string(),
+            title: self
+                .resolve(locale, page.title_id(), None)
+                .map(|r| plain_text(&r.text))
+                .unwrap_or_default(),
+            html: template.render().expect("rendering to a String cannot fail"),
+            report,
+        })
+    }
+
+    /// "3 paragraphs shown in English · 1 may be outdated · translation not yet reviewed",
+    /// or `None` when the page is current and reviewed.
+    fn status_line(&self, locale: &str, page: &Page) -> Option<String> {
+        let status = self.page_status(locale, page);
+        let counted = |id: &str, count: usize| {
+            let mut args = FluentArgs::new();
+            args.set("count", FluentValue::from(count));
+            (count > 0)
+                .then(|| self.localizer().resolve(locale, id, None, Some(&args)))
+                .flatten()
+                .map(|r| plain_text(&r.text))
+        };
+        let parts: Vec<String> = [
+            counted("status-fallback", status.falling_back),
+            counted("status-outdated", status.outdated),
+            (status.unreviewed > 0)
+                .then(|| self.ui_text(locale, "status-unreviewed"))
+                .flatten(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
     }
 
     /// The localized "page not found" body (for an unknown locale: the default one).
@@ -160,7 +257,7 @@ impl Library {
         &self,
         locale: &str,
         block: &Block,
-        hint: Option<&str>,
+        markers: bool,
         report: &mut FallbackReport,
     ) -> BlockView {
         let (tag, class) = element_for(block.kind);
@@ -180,8 +277,9 @@ impl Library {
                     .map(|s| s.to_string())
                     .unwrap_or_default(),
                 fallback: true,
+                outdated: false,
                 lang: None,
-                hint: None,
+                marker: None,
             };
         };
         let fallback = resolved.locale != locale;
@@ -193,18 +291,25 @@ impl Library {
                 reason,
             });
         }
+        let outdated = !fallback && self.message_status(locale, &block.id).outdated;
+        let marker = match (markers, fallback, outdated) {
+            (true, true, _) => self
+                .ui_text(locale, "marker-fallback")
+                .map(|text| Marker { kind: "fallback", text }),
+            (true, false, true) => self
+                .ui_text(locale, "marker-outdated")
+                .map(|text| Marker { kind: "outdated", text }),
+            _ => None,
+        };
         BlockView {
             tag,
             class,
             id: block.id.clone(),
             html: clean_message(&resolved.text),
             fallback,
+            outdated,
             lang: fallback.then(|| resolved.locale.clone()),
-            hint: if fallback {
-                hint.map(str::to_string)
-            } else {
-                None
-            },
+            marker,
         }
     }
 
@@ -227,7 +332,7 @@ impl Library {
         pages
             .into_iter()
             .map(|listed| {
-                let view = self.block_view(locale, &listed.blocks[0], None, report);
+                let view = self.block_view(locale, &listed.blocks[0], false, report);
                 ListingItem {
                     slug: listed.slug.clone(),
                     href: page_href(locale, &listed.slug),

@@ -157,8 +157,13 @@ fn message_missing_in_lao_shows_english_marked() {
     assert!(block.contains(r#"lang="en""#), "{block}");
     assert!(block.contains("fallback"), "{block}");
     assert!(
-        block.contains(r#"<span class="fallback-hint" lang="lo">ຍັງບໍ່ທັນແປ"#),
+        block.contains(r#"<span class="marker fallback-marker" data-marker="fallback" role="note" lang="lo">ຍັງບໍ່ທັນແປ"#),
         "{block}"
+    );
+    assert!(
+        page.html.contains(r#"<p class="translation-status" role="note">1 ຫຍໍ້ໜ້າ ສະແດງເປັນພາສາອັງກິດ · ການແປຍັງບໍ່ທັນໄດ້ຮັບການກວດກາ</p>"#),
+        "{}",
+        page.html
     );
     // The others stay Lao and unmarked.
     let other = element_with_id(&page.html, "who-we-are-p1");
@@ -317,4 +322,90 @@ fn element_with_id<'a>(html: &'a str, id: &str) -> &'a str {
     html.lines()
         .find(|line| line.contains(&needle))
         .unwrap_or_else(|| panic!("no element with id {id} in\n{html}"))
+}
+
+#[test]
+fn english_changed_since_translation_marks_the_lao_block_outdated() {
+    let dir = content_copy();
+    replace_message(
+        dir.path(),
+        "en/pages/who-we-are.ftl",
+        "who-we-are-p2",
+        Some("who-we-are-p2 = { -org-short } has had a presence in { -country-name } since 2002, and this sentence is new."),
+    );
+    let library = load_dir(dir.path());
+    let page = library.render_page("lo", "who-we-are").unwrap();
+    let block = element_with_id(&page.html, "who-we-are-p2");
+    assert!(block.contains("outdated") && block.contains(r#"data-marker="outdated""#), "{block}");
+    assert!(!block.contains(r#"lang="en""#), "an outdated block still shows the translation: {block}");
+    assert!(page.html.contains("1 ຫຍໍ້ໜ້າ ອາດຈະບໍ່ທັນສະໄໝ"), "{}", page.html);
+    assert!(!element_with_id(&page.html, "who-we-are-p1").contains("outdated"));
+    // English readers see nothing of it.
+    let en = library.render_page("en", "who-we-are").unwrap().html;
+    assert!(!en.contains("marker") && !en.contains("translation-status"), "{en}");
+}
+
+#[test]
+fn approved_and_current_pages_have_no_status_line() {
+    let dir = content_copy();
+    let library = load_dir(dir.path());
+    let (files, _) = reader_core::records::record(
+        &library,
+        "lo",
+        &reader_core::records::Scope::Page("who-we-are".into()),
+        reader_core::records::RecordAction::Approve,
+    )
+    .unwrap();
+    for (path, text) in files {
+        std::fs::write(dir.path().join(path), text).unwrap();
+    }
+    let library = load_dir(dir.path());
+    let html = library.render_page("lo", "who-we-are").unwrap().html;
+    assert!(!html.contains("translation-status"), "{html}");
+    assert!(library.render_page("lo", "home").unwrap().html.contains("translation-status"));
+    // Changing the approved Lao text makes it unreviewed again.
+    replace_message(dir.path(), "lo/pages/who-we-are.ftl", "who-we-are-p1", Some("who-we-are-p1 = ຂໍ້ຄວາມໃໝ່"));
+    let library = load_dir(dir.path());
+    let html = library.render_page("lo", "who-we-are").unwrap().html;
+    assert!(html.contains("ການແປຍັງບໍ່ທັນໄດ້ຮັບການກວດກາ"), "{html}");
+}
+
+#[test]
+fn side_by_side_aligns_blocks_by_message_id() {
+    let library = shipped();
+    for locale in ["en", "lo"] {
+        let page = library.render_side_by_side(locale, "news/country-strategy").unwrap();
+        let manifest_page = library.manifest().page("news/country-strategy").unwrap();
+        let pairs: Vec<&str> = page
+            .html
+            .lines()
+            .filter_map(|l| l.strip_prefix(r#"<div class="pair" id=""#))
+            .map(|l| l.trim_end_matches("\">"))
+            .collect();
+        let ids: Vec<&str> = manifest_page.blocks.iter().map(|b| b.id.as_str()).collect();
+        assert_eq!(pairs, ids);
+        assert!(page.html.contains(r#"data-left="en" data-right="lo""#));
+        // One id per pair: the columns' blocks carry none.
+        assert_eq!(page.html.matches(" id=\"").count(), ids.len());
+    }
+    insta::assert_snapshot!("side_by_side__lo__who-we-are", library.render_side_by_side("lo", "who-we-are").unwrap().html);
+}
+
+#[test]
+fn corrupt_or_stray_records_never_crash() {
+    let dir = content_copy();
+    std::fs::write(dir.path().join("lo/pages/home.status.toml"), "home-title = { source = ").unwrap();
+    std::fs::write(
+        dir.path().join("lo/pages/news.status.toml"),
+        "no-such-message = { source = \"0123456789abcdef\" }\n",
+    )
+    .unwrap();
+    let library = load_dir(dir.path());
+    assert_eq!(library.records().corrupt.len(), 1);
+    assert_eq!(library.records().corrupt[0].file, "lo/pages/home.status.toml");
+    assert_eq!(library.records().obsolete.len(), 1);
+    assert_eq!(library.records().obsolete[0].message_id.as_deref(), Some("no-such-message"));
+    // Without its records the page is shown, marked as possibly outdated.
+    let html = library.render_page("lo", "home").unwrap().html;
+    assert!(html.contains(r#"data-marker="outdated""#));
 }

@@ -21,6 +21,9 @@ fn entries(locale: &str) -> BTreeMap<String, String> {
                 stack.push(path);
                 continue;
             }
+            if path.extension().is_none_or(|ext| ext != "ftl") {
+                continue;
+            }
             let source = std::fs::read_to_string(&path).unwrap();
             let resource = fluent_syntax::parser::parse(source.as_str())
                 .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));

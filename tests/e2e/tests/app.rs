@@ -184,7 +184,7 @@ who-we-are-p2-old = "#;
     app.click("#nav a[data-slug='who-we-are']").await;
     app.wait_for_body("lo", "who-we-are").await;
     // The broken message shows in English, marked; the good ones in Lao.
-    let p1 = app.js("const p = document.getElementById('who-we-are-p1'); return [p.lang, p.querySelector('.fallback-hint') !== null]").await;
+    let p1 = app.js("const p = document.getElementById('who-we-are-p1'); return [p.lang, p.querySelector('.fallback-marker') !== null]").await;
     assert_eq!(p1, serde_json::json!(["en", true]));
     let p2 = app
         .js("return document.getElementById('who-we-are-p2').lang")

@@ -1,0 +1,201 @@
+//! `reader`: the command-line tool of the IOM Lao PDR Reader, for the office's editors and
+//! translators. It shares the core with the app (no GTK/WebKit).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use clap::{Parser, Subcommand, ValueEnum};
+use reader_core::records::{self, RecordAction, Scope};
+use reader_core::{ContentSource, Diagnostic, Library};
+
+#[derive(Parser)]
+#[command(name = "reader", version, about = "Check, preview and record the reader's content")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Lint the content: errors exit 1; warnings exit 0 unless --strict.
+    Check {
+        #[command(flatten)]
+        content: ContentArg,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Warnings (missing, outdated, unreviewed translations) fail too.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Per page and locale: messages translated, falling back, outdated, unreviewed.
+    Status {
+        #[command(flatten)]
+        content: ContentArg,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print a page's HTML exactly as the app shows it.
+    Render {
+        slug: String,
+        #[arg(long)]
+        lang: String,
+        #[command(flatten)]
+        content: ContentArg,
+        /// The side-by-side view (English and the translation, aligned by block).
+        #[arg(long)]
+        side_by_side: bool,
+    },
+    /// Record that translations were made from the English as it is now.
+    MarkTranslated(RecordArgs),
+    /// Record that a reviewer approved the translations as they are now.
+    Approve(RecordArgs),
+}
+
+#[derive(clap::Args)]
+struct ContentArg {
+    /// A content directory laid out like `locales/` (default: the embedded content).
+    #[arg(long, value_name = "DIR")]
+    content: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct RecordArgs {
+    /// The content directory whose records to write.
+    #[arg(long, value_name = "DIR")]
+    content: PathBuf,
+    /// The translated locale.
+    #[arg(long, default_value = "lo")]
+    lang: String,
+    /// Only this page's messages.
+    #[arg(long, conflicts_with = "message")]
+    page: Option<String>,
+    /// Only this message (or term, `-name`).
+    #[arg(long)]
+    message: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("reader: {error:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Check { content, format, strict } => check(&load(&content)?, format, strict),
+        Command::Status { content, format } => {
+            status(&load(&content)?, format);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Render { slug, lang, content, side_by_side } => {
+            let library = load(&content)?;
+            if !library.has_locale(&lang) {
+                bail!("no locale `{lang}` (have: {})", library.locale_codes().join(", "));
+            }
+            let page = if side_by_side {
+                library.render_side_by_side(&lang, &slug)
+            } else {
+                library.render_page(&lang, &slug)
+            };
+            let Some(page) = page else {
+                bail!("no page `{slug}`");
+            };
+            println!("{}", page.html);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::MarkTranslated(args) => write_records(args, RecordAction::MarkTranslated),
+        Command::Approve(args) => write_records(args, RecordAction::Approve),
+    }
+}
+
+fn load(content: &ContentArg) -> anyhow::Result<Library> {
+    let source = match &content.content {
+        Some(dir) => ContentSource::Directory(dir.clone()),
+        None => ContentSource::Embedded,
+    };
+    Library::load(source.clone()).with_context(|| format!("cannot load {source}"))
+}
+
+fn check(library: &Library, format: Format, strict: bool) -> anyhow::Result<ExitCode> {
+    let findings = reader_core::lint::check(library);
+    let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+        findings.iter().partition(|d| d.kind.is_error());
+    match format {
+        Format::Json => {
+            let json = serde_json::json!({ "errors": errors, "warnings": warnings });
+            println!("{}", serde_json::to_string_pretty(&json)?);
+        }
+        Format::Text => {
+            for finding in &findings {
+                println!("{finding}");
+            }
+            println!("{} error(s), {} warning(s)", errors.len(), warnings.len());
+        }
+    }
+    let failed = !errors.is_empty() || (strict && !warnings.is_empty());
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn status(library: &Library, format: Format) {
+    let rows: Vec<_> = library
+        .manifest()
+        .pages
+        .iter()
+        .flat_map(|page| library.locale_codes().into_iter().map(move |locale| (page, locale)))
+        .map(|(page, locale)| library.page_status(&locale, page))
+        .collect();
+    if format == Format::Json {
+        println!("{}", serde_json::to_string_pretty(&rows).expect("plain data"));
+        return;
+    }
+    println!(
+        "{:<26} {:<6} {:>10} {:>13} {:>9} {:>11}",
+        "page", "locale", "translated", "falling back", "outdated", "unreviewed"
+    );
+    for row in rows {
+        println!(
+            "{:<26} {:<6} {:>7}/{:<2} {:>13} {:>9} {:>11}",
+            row.slug, row.locale, row.translated, row.messages, row.falling_back, row.outdated, row.unreviewed
+        );
+    }
+}
+
+fn write_records(args: RecordArgs, action: RecordAction) -> anyhow::Result<ExitCode> {
+    let library = Library::load(ContentSource::Directory(args.content.clone()))
+        .with_context(|| format!("cannot load {}", args.content.display()))?;
+    let scope = match (args.page, args.message) {
+        (Some(page), _) => Scope::Page(page),
+        (None, Some(message)) => Scope::Message(message),
+        (None, None) => Scope::Locale,
+    };
+    let (files, recorded) = records::record(&library, &args.lang, &scope, action).map_err(anyhow::Error::msg)?;
+    for (path, text) in &files {
+        write_atomically(&args.content.join(path), text)?;
+    }
+    let verb = match action {
+        RecordAction::MarkTranslated => "marked translated",
+        RecordAction::Approve => "approved",
+    };
+    println!("{} message(s) {verb} in {} file(s)", recorded.len(), files.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A records file is replaced whole or not at all.
+fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
+    let tmp = path.with_extension("toml.tmp");
+    std::fs::write(&tmp, text).with_context(|| format!("writing {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
+}

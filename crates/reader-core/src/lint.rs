@@ -1,0 +1,221 @@
+//! `reader check`: everything wrong or behind in the content, in the spirit of Mozilla's
+//! compare-locales. Errors are content that is wrong (it would show something unintended);
+//! warnings are translations that are behind (missing, outdated, unreviewed).
+
+use std::collections::BTreeSet;
+
+use crate::catalog::{Catalog, EntryInfo};
+use crate::error::{Diagnostic, DiagnosticKind as Kind};
+use crate::library::Library;
+use crate::DEFAULT_LOCALE;
+
+/// All findings, each reported once, errors before warnings, then by file and line.
+pub fn check(library: &Library) -> Vec<Diagnostic> {
+    let mut found: Vec<Diagnostic> = library.diagnostics().to_vec();
+    found.extend(library.records().corrupt.iter().cloned());
+    found.extend(library.records().obsolete.iter().cloned());
+    let source = &library.localizer().bundles()[0].catalog;
+
+    manifest_against_resources(library, source, &mut found);
+    for bundle in library.localizer().bundles() {
+        let locale = &bundle.code;
+        references(locale, &bundle.catalog, source, &mut found);
+        if locale == DEFAULT_LOCALE {
+            continue;
+        }
+        compare_with_source(library, locale, &bundle.catalog, source, &mut found);
+    }
+    found.sort_by(|a, b| {
+        (!a.kind.is_error(), &a.file, a.line, a.column, a.kind)
+            .cmp(&(!b.kind.is_error(), &b.file, b.line, b.column, b.kind))
+    });
+    found
+}
+
+fn at(kind: Kind, entry: &EntryInfo, id: &str, text: String) -> Diagnostic {
+    Diagnostic {
+        kind,
+        file: entry.file.clone(),
+        line: entry.line,
+        column: 1,
+        message_id: Some(id.to_string()),
+        text,
+    }
+}
+
+fn in_file(kind: Kind, file: &str, id: Option<&str>, text: String) -> Diagnostic {
+    Diagnostic {
+        kind,
+        file: file.to_string(),
+        line: 0,
+        column: 0,
+        message_id: id.map(str::to_string),
+        text,
+    }
+}
+
+/// Every manifest block has an English message, every page an English resource, and every
+/// page resource (in any locale) a page in the manifest.
+fn manifest_against_resources(library: &Library, source: &Catalog, found: &mut Vec<Diagnostic>) {
+    let manifest = library.manifest();
+    let files = library.files();
+    for page in &manifest.pages {
+        let resource = page.resource_path(DEFAULT_LOCALE);
+        if files.get(&resource).is_none() {
+            found.push(in_file(
+                Kind::PageWithoutResource,
+                "manifest.toml",
+                None,
+                format!("page `{}` has no resource {resource}", page.slug),
+            ));
+            continue;
+        }
+        for block in &page.blocks {
+            if source.get(&block.id).is_none() {
+                found.push(in_file(
+                    Kind::BlockWithoutMessage,
+                    &resource,
+                    Some(&block.id),
+                    format!("block `{}` of page `{}` has no message", block.id, page.slug),
+                ));
+            }
+        }
+    }
+    for path in files.paths().filter(|p| p.ends_with(".ftl")) {
+        let Some((locale, rest)) = path.split_once('/') else { continue };
+        let Some(slug) = rest.strip_prefix("pages/").and_then(|s| s.strip_suffix(".ftl")) else {
+            continue;
+        };
+        if library.has_locale(locale) && manifest.page(slug).is_none() {
+            found.push(in_file(
+                Kind::ResourceWithoutPage,
+                path,
+                None,
+                format!("no page `{slug}` in manifest.toml"),
+            ));
+        }
+    }
+}
+
+/// References to messages and terms the locale doesn't define. A term the locale lacks
+/// but English has is reported once, as a missing term, not at each use.
+fn references(locale: &str, catalog: &Catalog, source: &Catalog, found: &mut Vec<Diagnostic>) {
+    for (id, entry) in &catalog.entries {
+        for reference in &entry.references {
+            let (target, attribute) = match reference.split_once('.') {
+                Some((target, attribute)) => (target, Some(attribute)),
+                None => (reference.as_str(), None),
+            };
+            let exists = catalog.get(target).is_some_and(|t| match attribute {
+                Some(attribute) => t.attributes.contains(attribute),
+                None => t.has_value,
+            });
+            let reported_as_missing_term =
+                target.starts_with('-') && locale != DEFAULT_LOCALE && source.get(target).is_some();
+            if !exists && !reported_as_missing_term {
+                found.push(at(
+                    Kind::UnknownReference,
+                    entry,
+                    id,
+                    format!("`{id}` uses `{reference}`, which {locale} does not define"),
+                ));
+            }
+        }
+    }
+}
+
+/// A translation against English: terms, variables, attributes, and what is missing,
+/// obsolete, outdated or unreviewed.
+fn compare_with_source(
+    library: &Library,
+    locale: &str,
+    catalog: &Catalog,
+    source: &Catalog,
+    found: &mut Vec<Diagnostic>,
+) {
+    let files = library.files();
+    let mut untranslated_pages = BTreeSet::new();
+    for page in &library.manifest().pages {
+        let resource = page.resource_path(locale);
+        if files.get(&resource).is_none() && files.get(&page.resource_path(DEFAULT_LOCALE)).is_some() {
+            untranslated_pages.insert(page.resource_path(DEFAULT_LOCALE));
+            found.push(in_file(
+                Kind::MissingPage,
+                &resource,
+                None,
+                format!("page `{}` is not translated (shown in English)", page.slug),
+            ));
+        }
+    }
+    for (id, english) in &source.entries {
+        let Some(entry) = catalog.get(id) else {
+            if id.starts_with('-') {
+                found.push(in_file(
+                    Kind::MissingTerm,
+                    &translated_path(&english.file, locale),
+                    Some(id),
+                    format!("term `{id}` is missing (terms never fall back: messages using it fail)"),
+                ));
+            } else if !untranslated_pages.contains(&english.file) {
+                found.push(in_file(
+                    Kind::MissingMessage,
+                    &translated_path(&english.file, locale),
+                    Some(id),
+                    format!("`{id}` is not translated (shown in English)"),
+                ));
+            }
+            continue;
+        };
+        if entry.variables != english.variables {
+            found.push(at(
+                Kind::VariablesDiffer,
+                entry,
+                id,
+                format!(
+                    "variables {} differ from English {}",
+                    list(&entry.variables, "$"),
+                    list(&english.variables, "$")
+                ),
+            ));
+        }
+        if entry.attributes != english.attributes {
+            found.push(at(
+                Kind::AttributesDiffer,
+                entry,
+                id,
+                format!(
+                    "attributes {} differ from English {}",
+                    list(&entry.attributes, "."),
+                    list(&english.attributes, ".")
+                ),
+            ));
+        }
+        let status = library.message_status(locale, id);
+        if status.outdated {
+            found.push(at(Kind::Outdated, entry, id, "the English changed since this was translated".into()));
+        }
+        if !status.reviewed {
+            found.push(at(Kind::Unreviewed, entry, id, "not yet reviewed".into()));
+        }
+    }
+    for (id, entry) in &catalog.entries {
+        if source.get(id).is_none() {
+            found.push(at(Kind::ObsoleteMessage, entry, id, format!("`{id}` is not in English: obsolete")));
+        }
+    }
+}
+
+/// `en/pages/home.ftl` → `lo/pages/home.ftl`.
+fn translated_path(english_file: &str, locale: &str) -> String {
+    match english_file.split_once('/') {
+        Some((_, rest)) => format!("{locale}/{rest}"),
+        None => english_file.to_string(),
+    }
+}
+
+fn list(items: &BTreeSet<String>, prefix: &str) -> String {
+    if items.is_empty() {
+        return "(none)".into();
+    }
+    items.iter().map(|i| format!("{prefix}{i}")).collect::<Vec<_>>().join(", ")
+}
