@@ -83,8 +83,9 @@ function markCurrentSection(section) {
 
 // ---- pages ---------------------------------------------------------------------------
 
-async function fetchBody(locale, slug) {
-  const response = await fetch(`${CONTENT_BASE}/${locale}/${slug}`);
+async function fetchBody(locale, slug, view) {
+  const query = view ? `?view=${view}` : "";
+  const response = await fetch(`${CONTENT_BASE}/${locale}/${slug}${query}`);
   // A 404 still carries a localized body: show it.
   return response.text();
 }
@@ -93,7 +94,7 @@ async function fetchBody(locale, slug) {
 async function showPage(slug, position) {
   let html;
   try {
-    html = await fetchBody(state.chrome.locale, slug);
+    html = await fetchBody(state.chrome.locale, slug, state.prefs.sideBySide ? "side-by-side" : null);
   } catch (error) {
     console.error(error);
     const p = document.createElement("p");
@@ -139,7 +140,8 @@ function toolbarBottom() {
 // past: shares survive a language switch, where the same block has another height.
 function readingPosition() {
   const top = toolbarBottom();
-  for (const block of main.querySelectorAll(".block[id]")) {
+  // A block carries its message id; in the side-by-side view, the pair of blocks does.
+  for (const block of main.querySelectorAll(".block[id], .pair[id]")) {
     const rect = block.getBoundingClientRect();
     if (rect.bottom > top + 1) {
       const offset = rect.height > 0 ? Math.min(Math.max((top - rect.top) / rect.height, 0), 1) : 0;
@@ -227,17 +229,76 @@ function toggleTheme() {
   savePreferences();
 }
 
+// ---- translation: the other language of one block, side by side ---------------------------
+
+function otherLocale() {
+  const codes = state.chrome.locales.map((l) => l.code);
+  if (state.chrome.locale !== "en") return "en";
+  return codes.find((code) => code !== "en") || "en";
+}
+
+// Shows (or hides) the other language's text of one block, inside it, from the other
+// locale's rendering of the same page (blocks are aligned by message id).
+async function toggleOtherText(block) {
+  const shown = block.querySelector(":scope > .other-text");
+  const marker = block.querySelector(":scope > .marker[aria-expanded]");
+  if (shown) {
+    shown.remove();
+    if (marker) marker.setAttribute("aria-expanded", "false");
+    return;
+  }
+  const locale = otherLocale();
+  const html = await fetchBody(locale, currentSlug(), null);
+  const other = new DOMParser().parseFromString(html, "text/html").getElementById(block.id);
+  if (!other) return;
+  for (const extra of other.querySelectorAll(".marker, .other-text")) extra.remove();
+  const box = document.createElement("span");
+  box.className = "other-text";
+  box.lang = other.lang || locale;
+  const name = state.chrome.locales.find((l) => l.code === locale);
+  box.setAttribute("aria-label", name ? name.native_name : locale);
+  box.innerHTML = other.innerHTML; // sanitized by the core, like every body
+  block.append(box);
+  if (marker) marker.setAttribute("aria-expanded", "true");
+}
+
+function focusedBlock() {
+  const focused = document.activeElement && document.activeElement.closest("main .block[id]");
+  if (focused) return focused;
+  const position = readingPosition();
+  return position && document.getElementById(position.block);
+}
+
+async function toggleSideBySide() {
+  const position = readingPosition();
+  state.prefs.sideBySide = !state.prefs.sideBySide;
+  applySideBySide();
+  await showPage(currentSlug(), position);
+  savePosition();
+}
+
+function applySideBySide() {
+  $("#side-by-side").setAttribute("aria-pressed", String(!!state.prefs.sideBySide));
+  document.body.classList.toggle("wide", !!state.prefs.sideBySide);
+}
+
 // ---- events ------------------------------------------------------------------------------
 
 function bindEvents() {
   // Links to our pages are handled here; links out (https, mailto) go to the webview, whose
   // navigation handler in Rust opens them in the system browser or mail client.
   document.addEventListener("click", (event) => {
+    const marker = event.target.closest("main .marker[data-marker='outdated']");
+    if (marker) {
+      toggleOtherText(marker.closest(".block"));
+      return;
+    }
     const link = event.target.closest("a[data-slug]");
     if (!link) return;
     event.preventDefault();
     navigate(link.dataset.slug);
   });
+  $("#side-by-side").addEventListener("click", toggleSideBySide);
   $("#back").addEventListener("click", () => goHistory(-1));
   $("#forward").addEventListener("click", () => goHistory(1));
   $("#text-smaller").addEventListener("click", () => changeTextScale(-TEXT_SCALE_STEP));
@@ -252,6 +313,12 @@ function bindEvents() {
     if (event.altKey && event.key === "ArrowLeft") { event.preventDefault(); goHistory(-1); }
     else if (event.altKey && event.key === "ArrowRight") { event.preventDefault(); goHistory(1); }
     else if (ctrl && event.shiftKey && (event.key === "L" || event.key === "l")) { event.preventDefault(); switchLocale(nextLocale()); }
+    else if (ctrl && event.shiftKey && (event.key === "S" || event.key === "s")) { event.preventDefault(); toggleSideBySide(); }
+    else if (ctrl && event.shiftKey && (event.key === "O" || event.key === "o")) {
+      event.preventDefault();
+      const block = focusedBlock();
+      if (block) toggleOtherText(block);
+    }
     else if (ctrl && (event.key === "+" || event.key === "=")) { event.preventDefault(); changeTextScale(TEXT_SCALE_STEP); }
     else if (ctrl && event.key === "-") { event.preventDefault(); changeTextScale(-TEXT_SCALE_STEP); }
   });
@@ -262,6 +329,7 @@ async function start() {
   state.prefs = startup.preferences;
   applyChrome(startup.chrome);
   applyTextScale();
+  applySideBySide();
   bindEvents();
   const slug = state.prefs.lastSlug || startup.chrome.home;
   state.history = [slug];

@@ -15,18 +15,27 @@ fn request(uri: &str) -> http::Request<Vec<u8>> {
 
 fn get(library: &Library, uri: &str) -> (u16, String) {
     let response = respond_with(library, &request(uri));
-    (response.status().as_u16(), String::from_utf8_lossy(response.body()).into_owned())
+    (
+        response.status().as_u16(),
+        String::from_utf8_lossy(response.body()).into_owned(),
+    )
 }
 
 #[test]
 fn pages_are_served_with_a_strict_csp() {
     let library = Library::load(ContentSource::Embedded).unwrap();
-    let response = respond_with(&library, &request("reader://localhost/lo/news/country-strategy"));
+    let response = respond_with(
+        &library,
+        &request("reader://localhost/lo/news/country-strategy"),
+    );
     assert_eq!(response.status(), 200);
     let headers = response.headers();
     assert_eq!(headers["content-type"], "text/html; charset=utf-8");
     let csp = headers["content-security-policy"].to_str().unwrap();
-    assert!(csp.starts_with("default-src 'none'") && csp.contains("script-src 'none'"), "{csp}");
+    assert!(
+        csp.starts_with("default-src 'none'") && csp.contains("script-src 'none'"),
+        "{csp}"
+    );
     assert_eq!(headers["access-control-allow-origin"], "tauri://localhost");
     assert!(String::from_utf8_lossy(response.body()).contains(r#"lang="lo""#));
     // Windows form of the same address.
@@ -57,13 +66,19 @@ fn traversal_and_unknown_addresses_get_a_localized_404() {
         ("reader://localhost/fr/home", english_404),
         ("reader://localhost/manifest.toml", english_404),
         ("reader://localhost/images/../manifest.toml", english_404),
-        ("reader://localhost/images/%2e%2e%2fmanifest.toml", english_404),
+        (
+            "reader://localhost/images/%2e%2e%2fmanifest.toml",
+            english_404,
+        ),
         ("reader://localhost/EN/home", english_404),
     ] {
         let (status, body) = get(&library, uri);
         assert_eq!(status, 404, "{uri}");
         assert!(body.contains(expected), "{uri}: {body}");
-        assert!(!body.contains("root:") && !body.contains("format = "), "{uri} leaked a file");
+        assert!(
+            !body.contains("root:") && !body.contains("format = "),
+            "{uri} leaked a file"
+        );
     }
 }
 
@@ -72,11 +87,18 @@ fn raw_backslashes_and_nul_never_reach_a_file() {
     let library = Library::load(ContentSource::Embedded).unwrap();
     // The http crate accepts some raw bytes WebKit might pass on; whatever it lets through
     // gets the localized 404, and what it refuses can't be delivered at all.
-    for uri in ["reader://localhost/lo/..\\..\\x", "reader://localhost/lo/news\\country-strategy", "reader://localhost/lo/\0"] {
+    for uri in [
+        "reader://localhost/lo/..\\..\\x",
+        "reader://localhost/lo/news\\country-strategy",
+        "reader://localhost/lo/\0",
+    ] {
         if let Ok(request) = http::Request::builder().uri(uri).body(Vec::new()) {
             let response = respond_with(&library, &request);
             assert_eq!(response.status(), 404, "{uri:?}");
-            assert!(String::from_utf8_lossy(response.body()).contains("ບໍ່ພົບໜ້ານີ້"), "{uri:?}");
+            assert!(
+                String::from_utf8_lossy(response.body()).contains("ບໍ່ພົບໜ້ານີ້"),
+                "{uri:?}"
+            );
         }
     }
 }
@@ -128,4 +150,21 @@ fn content_images_are_served_and_nothing_beside_them() {
     ] {
         assert_eq!(get(&library, uri).0, 404, "{uri}");
     }
+}
+
+#[test]
+fn side_by_side_view_by_query() {
+    let library = Library::load(ContentSource::Embedded).unwrap();
+    let (status, body) = get(
+        &library,
+        "reader://localhost/lo/news/country-strategy?view=side-by-side",
+    );
+    assert_eq!(status, 200);
+    assert!(body.contains(r#"class="page side-by-side""#), "{body}");
+    // Anything else is the ordinary view.
+    let (_, body) = get(
+        &library,
+        "reader://localhost/lo/news/country-strategy?view=nonsense",
+    );
+    assert!(!body.contains("side-by-side"));
 }

@@ -10,7 +10,11 @@ use reader_core::records::{self, RecordAction, Scope};
 use reader_core::{ContentSource, Diagnostic, Library};
 
 #[derive(Parser)]
-#[command(name = "reader", version, about = "Check, preview and record the reader's content")]
+#[command(
+    name = "reader",
+    version,
+    about = "Check, preview and record the reader's content"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -94,15 +98,27 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Check { content, format, strict } => check(&load(&content)?, format, strict),
+        Command::Check {
+            content,
+            format,
+            strict,
+        } => check(&load(&content)?, format, strict),
         Command::Status { content, format } => {
             status(&load(&content)?, format);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Render { slug, lang, content, side_by_side } => {
+        Command::Render {
+            slug,
+            lang,
+            content,
+            side_by_side,
+        } => {
             let library = load(&content)?;
             if !library.has_locale(&lang) {
-                bail!("no locale `{lang}` (have: {})", library.locale_codes().join(", "));
+                bail!(
+                    "no locale `{lang}` (have: {})",
+                    library.locale_codes().join(", ")
+                );
             }
             let page = if side_by_side {
                 library.render_side_by_side(&lang, &slug)
@@ -145,7 +161,11 @@ fn check(library: &Library, format: Format, strict: bool) -> anyhow::Result<Exit
         }
     }
     let failed = !errors.is_empty() || (strict && !warnings.is_empty());
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn status(library: &Library, format: Format) {
@@ -153,11 +173,19 @@ fn status(library: &Library, format: Format) {
         .manifest()
         .pages
         .iter()
-        .flat_map(|page| library.locale_codes().into_iter().map(move |locale| (page, locale)))
+        .flat_map(|page| {
+            library
+                .locale_codes()
+                .into_iter()
+                .map(move |locale| (page, locale))
+        })
         .map(|(page, locale)| library.page_status(&locale, page))
         .collect();
     if format == Format::Json {
-        println!("{}", serde_json::to_string_pretty(&rows).expect("plain data"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).expect("plain data")
+        );
         return;
     }
     println!(
@@ -167,7 +195,13 @@ fn status(library: &Library, format: Format) {
     for row in rows {
         println!(
             "{:<26} {:<6} {:>7}/{:<2} {:>13} {:>9} {:>11}",
-            row.slug, row.locale, row.translated, row.messages, row.falling_back, row.outdated, row.unreviewed
+            row.slug,
+            row.locale,
+            row.translated,
+            row.messages,
+            row.falling_back,
+            row.outdated,
+            row.unreviewed
         );
     }
 }
@@ -180,7 +214,8 @@ fn write_records(args: RecordArgs, action: RecordAction) -> anyhow::Result<ExitC
         (None, Some(message)) => Scope::Message(message),
         (None, None) => Scope::Locale,
     };
-    let (files, recorded) = records::record(&library, &args.lang, &scope, action).map_err(anyhow::Error::msg)?;
+    let records::RecordChange { files, recorded } =
+        records::record(&library, &args.lang, &scope, action).map_err(anyhow::Error::msg)?;
     for (path, text) in &files {
         write_atomically(&args.content.join(path), text)?;
     }
@@ -188,7 +223,11 @@ fn write_records(args: RecordArgs, action: RecordAction) -> anyhow::Result<ExitC
         RecordAction::MarkTranslated => "marked translated",
         RecordAction::Approve => "approved",
     };
-    println!("{} message(s) {verb} in {} file(s)", recorded.len(), files.len());
+    println!(
+        "{} message(s) {verb} in {} file(s)",
+        recorded.len(),
+        files.len()
+    );
     Ok(ExitCode::SUCCESS)
 }
 

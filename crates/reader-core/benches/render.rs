@@ -8,7 +8,11 @@ fn benches(c: &mut Criterion) {
     let library = Library::load(ContentSource::Embedded).expect("embedded content loads");
     for locale in ["en", "lo"] {
         c.bench_function(&format!("render article ({locale})"), |b| {
-            b.iter(|| library.render_page(locale, "news/country-strategy").unwrap())
+            b.iter(|| {
+                library
+                    .render_page(locale, "news/country-strategy")
+                    .unwrap()
+            })
         });
         c.bench_function(&format!("render home ({locale})"), |b| {
             b.iter(|| library.render_page(locale, "home").unwrap())

@@ -59,10 +59,13 @@ impl Catalog {
             for pattern in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
                 walk_pattern(pattern, &mut info);
             }
-            if self.entries.contains_key(&id) {
-                duplicates.push((id, line));
-            } else {
-                self.entries.insert(id, info);
+            match self.entries.entry(id) {
+                std::collections::btree_map::Entry::Occupied(first) => {
+                    duplicates.push((first.key().clone(), line))
+                }
+                std::collections::btree_map::Entry::Vacant(slot) => {
+                    slot.insert(info);
+                }
             }
         }
         duplicates
@@ -77,8 +80,14 @@ impl Catalog {
 /// normalizes layout, and comments are not part of the entry as FluentResource keeps it).
 pub fn fingerprint(entry: &ast::Entry<&str>) -> String {
     let entry = match entry {
-        ast::Entry::Message(m) => ast::Entry::Message(ast::Message { comment: None, ..m.clone() }),
-        ast::Entry::Term(t) => ast::Entry::Term(ast::Term { comment: None, ..t.clone() }),
+        ast::Entry::Message(m) => ast::Entry::Message(ast::Message {
+            comment: None,
+            ..m.clone()
+        }),
+        ast::Entry::Term(t) => ast::Entry::Term(ast::Term {
+            comment: None,
+            ..t.clone()
+        }),
         other => other.clone(),
     };
     let text = fluent_syntax::serializer::serialize(&ast::Resource { body: vec![entry] });
@@ -139,9 +148,12 @@ fn walk_inline(inline: &ast::InlineExpression<&str>, info: &mut EntryInfo) {
                 walk_arguments(arguments, info);
             }
         }
-        ast::InlineExpression::FunctionReference { arguments, .. } => walk_arguments(arguments, info),
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            walk_arguments(arguments, info)
+        }
         ast::InlineExpression::Placeable { expression } => walk_expression(expression, info),
-        ast::InlineExpression::StringLiteral { .. } | ast::InlineExpression::NumberLiteral { .. } => {}
+        ast::InlineExpression::StringLiteral { .. }
+        | ast::InlineExpression::NumberLiteral { .. } => {}
     }
 }
 
@@ -167,7 +179,9 @@ mod tests {
 
     #[test]
     fn records_lines_variables_and_references() {
-        let c = catalog("# c\n-brand = IOM\n\nhello = Hi { $name }, { -brand } { other.nav }\n    .title = T\n");
+        let c = catalog(
+            "# c\n-brand = IOM\n\nhello = Hi { $name }, { -brand } { other.nav }\n    .title = T\n",
+        );
         let hello = c.get("hello").unwrap();
         assert_eq!(hello.line, 4);
         assert_eq!(hello.variables, BTreeSet::from(["name".to_string()]));

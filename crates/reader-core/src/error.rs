@@ -74,8 +74,19 @@ pub struct Diagnostic {
 
 impl std::fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let severity = if self.kind.is_error() { "error" } else { "warning" };
-        write!(f, "{}:{}:{}: {severity}[{}]: ", self.file, self.line, self.column, self.kind.name())?;
+        let severity = if self.kind.is_error() {
+            "error"
+        } else {
+            "warning"
+        };
+        write!(
+            f,
+            "{}:{}:{}: {severity}[{}]: ",
+            self.file,
+            self.line,
+            self.column,
+            self.kind.name()
+        )?;
         if let Some(id) = &self.message_id {
             write!(f, "in `{id}`: ")?;
         }

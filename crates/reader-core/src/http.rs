@@ -94,8 +94,12 @@ pub fn respond<B>(library: &Library, request: &Request<B>) -> Response<Vec<u8>> 
         } else {
             match route(library, request.uri().path()) {
                 Route::Page { locale, slug } => {
-                    let page = library
-                        .render_page(&locale, &slug)
+                    // `?view=side-by-side`: the page in two aligned columns.
+                    let side_by_side = request.uri().query() == Some("view=side-by-side");
+                    let page = side_by_side
+                        .then(|| library.render_side_by_side(&locale, &slug))
+                        .flatten() // only one locale: nothing to compare with
+                        .or_else(|| library.render_page(&locale, &slug))
                         .expect("routed pages exist");
                     (
                         StatusCode::OK,

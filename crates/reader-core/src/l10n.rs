@@ -71,13 +71,18 @@ impl LocaleBundle {
                 }
             };
             for (id, line) in catalog.add(path, &text, resource.entries()) {
-                let first = catalog.get(&id).expect("a duplicate has a first definition");
+                let first = catalog
+                    .get(&id)
+                    .expect("a duplicate has a first definition");
                 diagnostics.push(Diagnostic {
                     kind: DiagnosticKind::DuplicateId,
                     file: path.to_string(),
                     line,
                     column: 1,
-                    text: format!("`{id}` is defined twice (first at {}:{})", first.file, first.line),
+                    text: format!(
+                        "`{id}` is defined twice (first at {}:{})",
+                        first.file, first.line
+                    ),
                     message_id: Some(id),
                 });
             }

@@ -102,7 +102,11 @@ impl Library {
         let localizer = Localizer::new(bundles);
         let records = Records::load(
             &files,
-            |locale, id| localizer.bundle(locale).is_some_and(|b| b.catalog.get(id).is_some()),
+            |locale, id| {
+                localizer
+                    .bundle(locale)
+                    .is_some_and(|b| b.catalog.get(id).is_some())
+            },
             &codes,
         );
         let ui_message_ids = files

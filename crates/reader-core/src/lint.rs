@@ -26,8 +26,13 @@ pub fn check(library: &Library) -> Vec<Diagnostic> {
         compare_with_source(library, locale, &bundle.catalog, source, &mut found);
     }
     found.sort_by(|a, b| {
-        (!a.kind.is_error(), &a.file, a.line, a.column, a.kind)
-            .cmp(&(!b.kind.is_error(), &b.file, b.line, b.column, b.kind))
+        (!a.kind.is_error(), &a.file, a.line, a.column, a.kind).cmp(&(
+            !b.kind.is_error(),
+            &b.file,
+            b.line,
+            b.column,
+            b.kind,
+        ))
     });
     found
 }
@@ -76,14 +81,22 @@ fn manifest_against_resources(library: &Library, source: &Catalog, found: &mut V
                     Kind::BlockWithoutMessage,
                     &resource,
                     Some(&block.id),
-                    format!("block `{}` of page `{}` has no message", block.id, page.slug),
+                    format!(
+                        "block `{}` of page `{}` has no message",
+                        block.id, page.slug
+                    ),
                 ));
             }
         }
     }
     for path in files.paths().filter(|p| p.ends_with(".ftl")) {
-        let Some((locale, rest)) = path.split_once('/') else { continue };
-        let Some(slug) = rest.strip_prefix("pages/").and_then(|s| s.strip_suffix(".ftl")) else {
+        let Some((locale, rest)) = path.split_once('/') else {
+            continue;
+        };
+        let Some(slug) = rest
+            .strip_prefix("pages/")
+            .and_then(|s| s.strip_suffix(".ftl"))
+        else {
             continue;
         };
         if library.has_locale(locale) && manifest.page(slug).is_none() {
@@ -137,7 +150,9 @@ fn compare_with_source(
     let mut untranslated_pages = BTreeSet::new();
     for page in &library.manifest().pages {
         let resource = page.resource_path(locale);
-        if files.get(&resource).is_none() && files.get(&page.resource_path(DEFAULT_LOCALE)).is_some() {
+        if files.get(&resource).is_none()
+            && files.get(&page.resource_path(DEFAULT_LOCALE)).is_some()
+        {
             untranslated_pages.insert(page.resource_path(DEFAULT_LOCALE));
             found.push(in_file(
                 Kind::MissingPage,
@@ -154,7 +169,9 @@ fn compare_with_source(
                     Kind::MissingTerm,
                     &translated_path(&english.file, locale),
                     Some(id),
-                    format!("term `{id}` is missing (terms never fall back: messages using it fail)"),
+                    format!(
+                        "term `{id}` is missing (terms never fall back: messages using it fail)"
+                    ),
                 ));
             } else if !untranslated_pages.contains(&english.file) {
                 found.push(in_file(
@@ -192,7 +209,12 @@ fn compare_with_source(
         }
         let status = library.message_status(locale, id);
         if status.outdated {
-            found.push(at(Kind::Outdated, entry, id, "the English changed since this was translated".into()));
+            found.push(at(
+                Kind::Outdated,
+                entry,
+                id,
+                "the English changed since this was translated".into(),
+            ));
         }
         if !status.reviewed {
             found.push(at(Kind::Unreviewed, entry, id, "not yet reviewed".into()));
@@ -200,7 +222,12 @@ fn compare_with_source(
     }
     for (id, entry) in &catalog.entries {
         if source.get(id).is_none() {
-            found.push(at(Kind::ObsoleteMessage, entry, id, format!("`{id}` is not in English: obsolete")));
+            found.push(at(
+                Kind::ObsoleteMessage,
+                entry,
+                id,
+                format!("`{id}` is not in English: obsolete"),
+            ));
         }
     }
 }
@@ -217,5 +244,9 @@ fn list(items: &BTreeSet<String>, prefix: &str) -> String {
     if items.is_empty() {
         return "(none)".into();
     }
-    items.iter().map(|i| format!("{prefix}{i}")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|i| format!("{prefix}{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -20,6 +20,8 @@ pub struct Preferences {
     pub text_scale: u32,
     /// `light`, `dark`, or `None` to follow the system.
     pub theme: Option<String>,
+    /// English and the translation in two aligned columns.
+    pub side_by_side: bool,
 }
 
 impl Default for Preferences {
@@ -31,6 +33,7 @@ impl Default for Preferences {
             last_offset: 0.0,
             text_scale: 100,
             theme: None,
+            side_by_side: false,
         }
     }
 }
@@ -100,6 +103,7 @@ mod tests {
             last_offset: 12.5,
             text_scale: 120,
             theme: Some("dark".into()),
+            side_by_side: true,
         };
         prefs.save(&path).unwrap();
         assert_eq!(Preferences::load(&path), (prefs, None));

@@ -27,12 +27,17 @@ pub struct MessageRecord {
 
 /// The records file of a resource: `lo/pages/home.ftl` → `lo/pages/home.status.toml`.
 pub fn records_path(ftl_path: &str) -> String {
-    format!("{}.status.toml", ftl_path.strip_suffix(".ftl").unwrap_or(ftl_path))
+    format!(
+        "{}.status.toml",
+        ftl_path.strip_suffix(".ftl").unwrap_or(ftl_path)
+    )
 }
 
 /// The resource a records file belongs to.
 pub fn resource_path(records_path: &str) -> Option<String> {
-    records_path.strip_suffix(".status.toml").map(|stem| format!("{stem}.ftl"))
+    records_path
+        .strip_suffix(".status.toml")
+        .map(|stem| format!("{stem}.ftl"))
 }
 
 /// Parses a records file. Corrupt text (not TOML, unknown fields, fingerprints that are not
@@ -51,7 +56,11 @@ pub fn parse(file: &str, text: &str) -> Result<BTreeMap<String, MessageRecord>, 
             .span()
             .map(|span| crate::l10n::line_and_column(text, span.start))
             .unwrap_or((0, 0));
-        corrupt(line, column, format!("corrupt translation record: {}", e.message()))
+        corrupt(
+            line,
+            column,
+            format!("corrupt translation record: {}", e.message()),
+        )
     })?;
     for (id, record) in &records {
         for value in record.source.iter().chain(&record.reviewed) {
@@ -59,7 +68,11 @@ pub fn parse(file: &str, text: &str) -> Result<BTreeMap<String, MessageRecord>, 
                 let line = crate::catalog::definition_line(text, id, 0).0;
                 return Err(Diagnostic {
                     message_id: Some(id.clone()),
-                    ..corrupt(line, 1, format!("corrupt translation record: `{value}` is not a fingerprint"))
+                    ..corrupt(
+                        line,
+                        1,
+                        format!("corrupt translation record: `{value}` is not a fingerprint"),
+                    )
                 });
             }
         }
@@ -96,8 +109,14 @@ mod tests {
 
     #[test]
     fn paths_pair_up() {
-        assert_eq!(records_path("lo/pages/news/country-strategy.ftl"), "lo/pages/news/country-strategy.status.toml");
-        assert_eq!(resource_path("lo/terms.status.toml").as_deref(), Some("lo/terms.ftl"));
+        assert_eq!(
+            records_path("lo/pages/news/country-strategy.ftl"),
+            "lo/pages/news/country-strategy.status.toml"
+        );
+        assert_eq!(
+            resource_path("lo/terms.status.toml").as_deref(),
+            Some("lo/terms.ftl")
+        );
     }
 
     #[test]
@@ -105,22 +124,39 @@ mod tests {
         let mut records = BTreeMap::new();
         records.insert(
             "b".to_string(),
-            MessageRecord { source: Some("0123456789abcdef".into()), reviewed: None },
+            MessageRecord {
+                source: Some("0123456789abcdef".into()),
+                reviewed: None,
+            },
         );
         records.insert(
             "-a".to_string(),
-            MessageRecord { source: Some("0123456789abcdef".into()), reviewed: Some("fedcba9876543210".into()) },
+            MessageRecord {
+                source: Some("0123456789abcdef".into()),
+                reviewed: Some("fedcba9876543210".into()),
+            },
         );
         let text = write("lo/x.ftl", &["b".into(), "-a".into()], &records);
-        assert!(text.find("b = ").unwrap() < text.find("-a = ").unwrap(), "{text}");
+        assert!(
+            text.find("b = ").unwrap() < text.find("-a = ").unwrap(),
+            "{text}"
+        );
         assert_eq!(parse("lo/x.status.toml", &text).unwrap(), records);
     }
 
     #[test]
     fn corrupt_records_are_diagnostics() {
-        for text in ["x = {", "x = { source = \"nothex!!nothex!!\" }", "x = { sauce = \"0123456789abcdef\" }", "x = 3"] {
+        for text in [
+            "x = {",
+            "x = { source = \"nothex!!nothex!!\" }",
+            "x = { sauce = \"0123456789abcdef\" }",
+            "x = 3",
+        ] {
             let d = parse("lo/x.status.toml", text).unwrap_err();
-            assert!(d.text.starts_with("corrupt translation record"), "{text}: {d}");
+            assert!(
+                d.text.starts_with("corrupt translation record"),
+                "{text}: {d}"
+            );
         }
     }
 }
@@ -142,25 +178,40 @@ pub enum Scope {
     Message(String),
 }
 
-/// The records files to write (relative path → text) after recording `action` for the
-/// messages of `scope` in `locale`, and the ids recorded. Records of other messages in the
-/// same files are kept as they are.
+/// What recording changes: the records files to write, and the ids recorded.
+#[derive(Debug)]
+pub struct RecordChange {
+    /// (path relative to the content root, new text)
+    pub files: Vec<(String, String)>,
+    pub recorded: Vec<String>,
+}
+
+/// The records files to write after recording `action` for the messages of `scope` in
+/// `locale`. Records of other messages in the same files are kept as they are.
 pub fn record(
     library: &crate::Library,
     locale: &str,
     scope: &Scope,
     action: RecordAction,
-) -> Result<(Vec<(String, String)>, Vec<String>), String> {
+) -> Result<RecordChange, String> {
     if locale == crate::DEFAULT_LOCALE {
-        return Err(format!("`{locale}` is the source language: nothing to record"));
+        return Err(format!(
+            "`{locale}` is the source language: nothing to record"
+        ));
     }
     let bundles = library.localizer();
-    let catalog = &bundles.bundle(locale).ok_or_else(|| format!("no locale `{locale}`"))?.catalog;
+    let catalog = &bundles
+        .bundle(locale)
+        .ok_or_else(|| format!("no locale `{locale}`"))?
+        .catalog;
     let source = &bundles.bundles()[0].catalog;
     let ids: Vec<String> = match scope {
         Scope::Locale => catalog.entries.keys().cloned().collect(),
         Scope::Page(slug) => {
-            let page = library.manifest().page(slug).ok_or_else(|| format!("no page `{slug}`"))?;
+            let page = library
+                .manifest()
+                .page(slug)
+                .ok_or_else(|| format!("no page `{slug}`"))?;
             page.blocks.iter().map(|b| b.id.clone()).collect()
         }
         Scope::Message(id) => vec![id.clone()],
@@ -177,15 +228,23 @@ pub fn record(
         let path = records_path(&entry.file);
         if !by_file.contains_key(&path) {
             let existing = match library.files().get(&path) {
-                Some(bytes) => parse(&path, &String::from_utf8_lossy(bytes)).map_err(|d| d.to_string())?,
+                Some(bytes) => {
+                    parse(&path, &String::from_utf8_lossy(bytes)).map_err(|d| d.to_string())?
+                }
                 None => BTreeMap::new(),
             };
             by_file.insert(path.clone(), existing);
         }
-        let record = by_file.get_mut(&path).expect("inserted").entry(id.clone()).or_default();
+        let record = by_file
+            .get_mut(&path)
+            .expect("inserted")
+            .entry(id.clone())
+            .or_default();
         match action {
             RecordAction::MarkTranslated => {
-                let Some(english) = source.get(id) else { continue };
+                let Some(english) = source.get(id) else {
+                    continue;
+                };
                 record.source = Some(english.fingerprint.clone());
             }
             RecordAction::Approve => record.reviewed = Some(entry.fingerprint.clone()),
@@ -209,5 +268,5 @@ pub fn record(
             (path, text)
         })
         .collect();
-    Ok((files, recorded))
+    Ok(RecordChange { files, recorded })
 }

@@ -143,7 +143,9 @@ impl Library {
             slug: page.slug.clone(),
             locale: locale.to_string(),
             title,
-            html: template.render().expect("rendering to a String cannot fail"),
+            html: template
+                .render()
+                .expect("rendering to a String cannot fail"),
             report,
         })
     }
@@ -157,17 +159,27 @@ impl Library {
         let page = self.manifest().page(slug)?;
         let default = crate::DEFAULT_LOCALE;
         let other = if locale == default {
-            self.locales().iter().find(|l| l.code != default)?.code.clone()
+            self.locales()
+                .iter()
+                .find(|l| l.code != default)?
+                .code
+                .clone()
         } else {
             locale.to_string()
         };
-        let find = |code: &str| self.locales().iter().find(|l| l.code == code).expect("known");
+        let find = |code: &str| {
+            self.locales()
+                .iter()
+                .find(|l| l.code == code)
+                .expect("known")
+        };
         let mut report = FallbackReport::default();
         let pairs = page
             .blocks
             .iter()
             .map(|block| {
-                let mut left = self.block_view(default, block, true, &mut FallbackReport::default());
+                let mut left =
+                    self.block_view(default, block, true, &mut FallbackReport::default());
                 let mut right = self.block_view(&other, block, true, &mut report);
                 for view in [&mut left, &mut right] {
                     // Outside their list or figure, items and captions are paragraphs.
@@ -177,7 +189,11 @@ impl Library {
                     // The pair carries the message id: DOM ids stay unique.
                     view.id.clear();
                 }
-                Pair { id: block.id.clone(), left, right }
+                Pair {
+                    id: block.id.clone(),
+                    left,
+                    right,
+                }
             })
             .collect();
         let template = SideBySideTemplate {
@@ -195,7 +211,9 @@ impl Library {
                 .resolve(locale, page.title_id(), None)
                 .map(|r| plain_text(&r.text))
                 .unwrap_or_default(),
-            html: template.render().expect("rendering to a String cannot fail"),
+            html: template
+                .render()
+                .expect("rendering to a String cannot fail"),
             report,
         })
     }
@@ -293,12 +311,14 @@ impl Library {
         }
         let outdated = !fallback && self.message_status(locale, &block.id).outdated;
         let marker = match (markers, fallback, outdated) {
-            (true, true, _) => self
-                .ui_text(locale, "marker-fallback")
-                .map(|text| Marker { kind: "fallback", text }),
-            (true, false, true) => self
-                .ui_text(locale, "marker-outdated")
-                .map(|text| Marker { kind: "outdated", text }),
+            (true, true, _) => self.ui_text(locale, "marker-fallback").map(|text| Marker {
+                kind: "fallback",
+                text,
+            }),
+            (true, false, true) => self.ui_text(locale, "marker-outdated").map(|text| Marker {
+                kind: "outdated",
+                text,
+            }),
             _ => None,
         };
         BlockView {

@@ -26,12 +26,19 @@ pub struct Records {
 
 impl Records {
     /// Reads every `*.status.toml` of the non-default locales.
-    pub fn load(files: &ContentFiles, library_catalog_has: impl Fn(&str, &str) -> bool, locales: &[String]) -> Self {
+    pub fn load(
+        files: &ContentFiles,
+        library_catalog_has: impl Fn(&str, &str) -> bool,
+        locales: &[String],
+    ) -> Self {
         let mut out = Records::default();
         for locale in locales.iter().filter(|l| *l != DEFAULT_LOCALE) {
             let mut merged = BTreeMap::new();
             let prefix = format!("{locale}/");
-            for path in files.paths_under(&prefix).filter(|p| p.ends_with(".status.toml")) {
+            for path in files
+                .paths_under(&prefix)
+                .filter(|p| p.ends_with(".status.toml"))
+            {
                 let text = String::from_utf8_lossy(files.get(path).expect("listed"));
                 match records::parse(path, &text) {
                     Err(diagnostic) => out.corrupt.push(diagnostic),
@@ -89,11 +96,19 @@ impl Library {
     /// Status of message `id` in `locale`; the source language is always current.
     pub fn message_status(&self, locale: &str, id: &str) -> MessageStatus {
         if locale == DEFAULT_LOCALE {
-            return MessageStatus { translated: true, outdated: false, reviewed: true };
+            return MessageStatus {
+                translated: true,
+                outdated: false,
+                reviewed: true,
+            };
         }
         let catalog = |code: &str| self.localizer().bundle(code).map(|b| &b.catalog);
         let Some(entry) = catalog(locale).and_then(|c| c.get(id)) else {
-            return MessageStatus { translated: false, outdated: false, reviewed: false };
+            return MessageStatus {
+                translated: false,
+                outdated: false,
+                reviewed: false,
+            };
         };
         let record = self.records().by_locale.get(locale).and_then(|r| r.get(id));
         let english = catalog(DEFAULT_LOCALE).and_then(|c| c.get(id));
@@ -104,7 +119,11 @@ impl Library {
             (_, None) => false,
         };
         let reviewed = record.and_then(|r| r.reviewed.as_ref()) == Some(&entry.fingerprint);
-        MessageStatus { translated: true, outdated, reviewed }
+        MessageStatus {
+            translated: true,
+            outdated,
+            reviewed,
+        }
     }
 
     /// Counts over a page's blocks: falling back means shown from another locale (missing,

@@ -336,35 +336,53 @@ fn english_changed_since_translation_marks_the_lao_block_outdated() {
     let library = load_dir(dir.path());
     let page = library.render_page("lo", "who-we-are").unwrap();
     let block = element_with_id(&page.html, "who-we-are-p2");
-    assert!(block.contains("outdated") && block.contains(r#"data-marker="outdated""#), "{block}");
-    assert!(!block.contains(r#"lang="en""#), "an outdated block still shows the translation: {block}");
+    assert!(
+        block.contains("outdated") && block.contains(r#"data-marker="outdated""#),
+        "{block}"
+    );
+    assert!(
+        !block.contains(r#"lang="en""#),
+        "an outdated block still shows the translation: {block}"
+    );
     assert!(page.html.contains("1 ຫຍໍ້ໜ້າ ອາດຈະບໍ່ທັນສະໄໝ"), "{}", page.html);
     assert!(!element_with_id(&page.html, "who-we-are-p1").contains("outdated"));
     // English readers see nothing of it.
     let en = library.render_page("en", "who-we-are").unwrap().html;
-    assert!(!en.contains("marker") && !en.contains("translation-status"), "{en}");
+    assert!(
+        !en.contains("marker") && !en.contains("translation-status"),
+        "{en}"
+    );
 }
 
 #[test]
 fn approved_and_current_pages_have_no_status_line() {
     let dir = content_copy();
     let library = load_dir(dir.path());
-    let (files, _) = reader_core::records::record(
+    let change = reader_core::records::record(
         &library,
         "lo",
         &reader_core::records::Scope::Page("who-we-are".into()),
         reader_core::records::RecordAction::Approve,
     )
     .unwrap();
-    for (path, text) in files {
+    for (path, text) in change.files {
         std::fs::write(dir.path().join(path), text).unwrap();
     }
     let library = load_dir(dir.path());
     let html = library.render_page("lo", "who-we-are").unwrap().html;
     assert!(!html.contains("translation-status"), "{html}");
-    assert!(library.render_page("lo", "home").unwrap().html.contains("translation-status"));
+    assert!(library
+        .render_page("lo", "home")
+        .unwrap()
+        .html
+        .contains("translation-status"));
     // Changing the approved Lao text makes it unreviewed again.
-    replace_message(dir.path(), "lo/pages/who-we-are.ftl", "who-we-are-p1", Some("who-we-are-p1 = ຂໍ້ຄວາມໃໝ່"));
+    replace_message(
+        dir.path(),
+        "lo/pages/who-we-are.ftl",
+        "who-we-are-p1",
+        Some("who-we-are-p1 = ຂໍ້ຄວາມໃໝ່"),
+    );
     let library = load_dir(dir.path());
     let html = library.render_page("lo", "who-we-are").unwrap().html;
     assert!(html.contains("ການແປຍັງບໍ່ທັນໄດ້ຮັບການກວດກາ"), "{html}");
@@ -374,7 +392,9 @@ fn approved_and_current_pages_have_no_status_line() {
 fn side_by_side_aligns_blocks_by_message_id() {
     let library = shipped();
     for locale in ["en", "lo"] {
-        let page = library.render_side_by_side(locale, "news/country-strategy").unwrap();
+        let page = library
+            .render_side_by_side(locale, "news/country-strategy")
+            .unwrap();
         let manifest_page = library.manifest().page("news/country-strategy").unwrap();
         let pairs: Vec<&str> = page
             .html
@@ -388,13 +408,23 @@ fn side_by_side_aligns_blocks_by_message_id() {
         // One id per pair: the columns' blocks carry none.
         assert_eq!(page.html.matches(" id=\"").count(), ids.len());
     }
-    insta::assert_snapshot!("side_by_side__lo__who-we-are", library.render_side_by_side("lo", "who-we-are").unwrap().html);
+    insta::assert_snapshot!(
+        "side_by_side__lo__who-we-are",
+        library
+            .render_side_by_side("lo", "who-we-are")
+            .unwrap()
+            .html
+    );
 }
 
 #[test]
 fn corrupt_or_stray_records_never_crash() {
     let dir = content_copy();
-    std::fs::write(dir.path().join("lo/pages/home.status.toml"), "home-title = { source = ").unwrap();
+    std::fs::write(
+        dir.path().join("lo/pages/home.status.toml"),
+        "home-title = { source = ",
+    )
+    .unwrap();
     std::fs::write(
         dir.path().join("lo/pages/news.status.toml"),
         "no-such-message = { source = \"0123456789abcdef\" }\n",
@@ -402,9 +432,15 @@ fn corrupt_or_stray_records_never_crash() {
     .unwrap();
     let library = load_dir(dir.path());
     assert_eq!(library.records().corrupt.len(), 1);
-    assert_eq!(library.records().corrupt[0].file, "lo/pages/home.status.toml");
+    assert_eq!(
+        library.records().corrupt[0].file,
+        "lo/pages/home.status.toml"
+    );
     assert_eq!(library.records().obsolete.len(), 1);
-    assert_eq!(library.records().obsolete[0].message_id.as_deref(), Some("no-such-message"));
+    assert_eq!(
+        library.records().obsolete[0].message_id.as_deref(),
+        Some("no-such-message")
+    );
     // Without its records the page is shown, marked as possibly outdated.
     let html = library.render_page("lo", "home").unwrap().html;
     assert!(html.contains(r#"data-marker="outdated""#));

@@ -55,6 +55,48 @@ pub fn shipped_content() -> PathBuf {
     workspace_root().join("locales")
 }
 
+/// A copy of the shipped content in a temporary directory, to change for a test.
+pub fn content_copy() -> tempfile::TempDir {
+    fn copy_tree(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy_tree(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&shipped_content(), dir.path());
+    dir
+}
+
+/// Rewrites the line defining message `id` in `file` of a content directory (`None`
+/// removes it).
+pub fn replace_message(content: &Path, file: &str, id: &str, line: Option<&str>) {
+    let path = content.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let prefix = format!("{id} =");
+    assert!(
+        text.lines().any(|l| l.starts_with(&prefix)),
+        "{id} not in {file}"
+    );
+    let lines: Vec<&str> = text
+        .lines()
+        .filter_map(|l| {
+            if l.starts_with(&prefix) {
+                line
+            } else {
+                Some(l)
+            }
+        })
+        .collect();
+    std::fs::write(path, lines.join("\n") + "\n").unwrap();
+}
+
 /// Polls `check` until it returns `Some`, up to `attempts` times `interval` apart: waiting
 /// for the app to reach a state, never a measure of speed.
 pub async fn wait_for<T, F, Fut>(what: &str, attempts: u32, mut check: F) -> T
@@ -404,7 +446,7 @@ impl App {
     pub async fn top_block(&self) -> String {
         self.js(
             "const top = document.querySelector('.toolbar').getBoundingClientRect().bottom;
-             for (const b of document.querySelectorAll('main .block[id]')) {
+             for (const b of document.querySelectorAll('main .block[id], main .pair[id]')) {
                if (b.getBoundingClientRect().bottom > top + 1) return b.id;
              }
              return null;",
@@ -426,6 +468,15 @@ impl App {
         wait_for(&format!("{id} at the top"), 50, || async {
             (self.top_block().await == id).then_some(())
         })
+        .await;
+    }
+
+    /// Scrolls to the top and waits until that frame is painted (for screenshots).
+    pub async fn scroll_to_top(&self) {
+        self.js_async(
+            "const done = arguments[0]; window.scrollTo(0, 0);
+             requestAnimationFrame(() => requestAnimationFrame(() => done(window.scrollY)))",
+        )
         .await;
     }
 

@@ -1,10 +1,9 @@
 //! The real reader, as a user meets it: the built binary in a WebKitGTK window under Xvfb,
 //! driven over WebDriver (tauri-driver + WebKitWebDriver).
 
-use std::path::Path;
 use std::process::Command;
 
-use reader_e2e::{distinct_colours, shipped_content, wait_for, App, Desktop, Profile};
+use reader_e2e::{content_copy, distinct_colours, wait_for, App, Desktop, Profile};
 
 const ORG_EN: &str = "International Organization for Migration";
 const ORG_LO: &str = "ອົງການຈັດຕັ້ງສາກົນເພື່ອການເຄື່ອນຍ້າຍຖິ່ນຖານ";
@@ -83,7 +82,7 @@ async fn article_switches_to_lao_in_place_and_back() {
         font.as_u64().unwrap_or(0) >= 1,
         "bundled Lao font not loaded: {font}"
     );
-    app.js("window.scrollTo(0, 0); return null").await;
+    app.scroll_to_top().await;
     screenshot(&desktop, "article-lo");
 
     // Back to English with the keyboard shortcut; still the same document.
@@ -123,12 +122,20 @@ async fn home_in_lao_for_a_lao_desktop() {
     screenshot(&desktop, "home-lo");
 
     app.click("#about-button").await;
-    let about = app.js("const d = document.getElementById('about'); return [d.open, d.textContent]").await;
+    let about = app
+        .js("const d = document.getElementById('about'); return [d.open, d.textContent]")
+        .await;
     assert_eq!(about[0], true);
     let about = about[1].as_str().unwrap();
-    assert!(about.contains("ເວີຊັນ 0.1.0") && about.contains("ເນື້ອໃນເວີຊັນ 1"), "{about}");
+    assert!(
+        about.contains("ເວີຊັນ 0.1.0") && about.contains("ເນື້ອໃນເວີຊັນ 1"),
+        "{about}"
+    );
     app.click("#about button[type='submit']").await;
-    assert_eq!(app.js("return document.getElementById('about').open").await, false);
+    assert_eq!(
+        app.js("return document.getElementById('about').open").await,
+        false
+    );
     app.quit().await;
 }
 
@@ -142,7 +149,11 @@ async fn restart_remembers_language_page_and_position() {
     app.wait_for_body("lo", ARTICLE).await;
     app.click("#text-larger").await;
     app.click("#theme").await;
-    assert_eq!(app.js("return document.documentElement.dataset.theme").await, "dark");
+    assert_eq!(
+        app.js("return document.documentElement.dataset.theme")
+            .await,
+        "dark"
+    );
     app.scroll_to_block("news-country-strategy-p6").await;
     let prefs = profile.preferences_file();
     wait_for("the position to be saved", 50, || async {
@@ -166,8 +177,7 @@ async fn restart_remembers_language_page_and_position() {
 
 #[tokio::test]
 async fn bad_ftl_content_directory_still_starts() {
-    let content = tempfile::tempdir().unwrap();
-    copy_tree(&shipped_content(), content.path());
+    let content = content_copy();
     let broken = content.path().join("lo/pages/who-we-are.ftl");
     let text = std::fs::read_to_string(&broken).unwrap();
     let text = text.replacen("who-we-are-p1 = ", "who-we-are-p1 = { -org-short ", 1);
@@ -253,17 +263,4 @@ async fn external_links_never_open_inside_the_app() {
     assert_eq!(app.js("return window.__sentinel").await, 1);
     assert_eq!(app.page().await, ("en".into(), "home".into()));
     app.quit().await;
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
