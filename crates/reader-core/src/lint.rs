@@ -147,6 +147,13 @@ fn compare_with_source(
     found: &mut Vec<Diagnostic>,
 ) {
     let files = library.files();
+    // A message lost to a syntax error is reported there, not again as missing.
+    let broken: BTreeSet<&str> = library
+        .diagnostics()
+        .iter()
+        .filter(|d| d.kind == Kind::Syntax && d.file.starts_with(&format!("{locale}/")))
+        .filter_map(|d| d.message_id.as_deref())
+        .collect();
     let mut untranslated_pages = BTreeSet::new();
     for page in &library.manifest().pages {
         let resource = page.resource_path(locale);
@@ -173,7 +180,7 @@ fn compare_with_source(
                         "term `{id}` is missing (terms never fall back: messages using it fail)"
                     ),
                 ));
-            } else if !untranslated_pages.contains(&english.file) {
+            } else if !untranslated_pages.contains(&english.file) && !broken.contains(id.as_str()) {
                 found.push(in_file(
                     Kind::MissingMessage,
                     &translated_path(&english.file, locale),
