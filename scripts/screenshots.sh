@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh test
 cargo build -p reader-app
+rm -rf "${CARGO_TARGET_DIR:-target}/e2e-screenshots"
 cargo test -p reader-e2e -- --test-threads=1
-mkdir -p docs/screenshots
+rm -rf docs/screenshots && mkdir -p docs/screenshots
 cp "${CARGO_TARGET_DIR:-target}"/e2e-screenshots/*.png docs/screenshots/
 ls -l docs/screenshots/

@@ -45,10 +45,26 @@ blocks = [{ id = "home-title", kind = "title" }, { id = "home-p1", kind = "parag
     );
     write(d, "en/terms.ftl", "-org = IOM\n");
     write(d, "lo/terms.ftl", "-org = ໄອໂອເອັມ\n");
-    write(d, "en/ui.ftl", "locale-name = English\nwindow-title = { -org }\ngreeting = Hello { $name }\n");
-    write(d, "lo/ui.ftl", "locale-name = ລາວ\nwindow-title = { -org }\ngreeting = ສະບາຍດີ { $name }\n");
-    write(d, "en/pages/home.ftl", "home-title = Home\n    .nav = Home\nhome-p1 = Welcome to { -org }.\n");
-    write(d, "lo/pages/home.ftl", "home-title = ໜ້າຫຼັກ\n    .nav = ໜ້າຫຼັກ\nhome-p1 = ຍິນດີຕ້ອນຮັບສູ່ { -org }.\n");
+    write(
+        d,
+        "en/ui.ftl",
+        "locale-name = English\nwindow-title = { -org }\ngreeting = Hello { $name }\n",
+    );
+    write(
+        d,
+        "lo/ui.ftl",
+        "locale-name = ລາວ\nwindow-title = { -org }\ngreeting = ສະບາຍດີ { $name }\n",
+    );
+    write(
+        d,
+        "en/pages/home.ftl",
+        "home-title = Home\n    .nav = Home\nhome-p1 = Welcome to { -org }.\n",
+    );
+    write(
+        d,
+        "lo/pages/home.ftl",
+        "home-title = ໜ້າຫຼັກ\n    .nav = ໜ້າຫຼັກ\nhome-p1 = ຍິນດີຕ້ອນຮັບສູ່ { -org }.\n",
+    );
     let content = d.to_str().unwrap();
     assert_eq!(reader(&["mark-translated", "--content", content]).0, 0);
     assert_eq!(reader(&["approve", "--content", content]).0, 0);
@@ -57,12 +73,19 @@ blocks = [{ id = "home-title", kind = "title" }, { id = "home-p1", kind = "parag
 
 /// `reader check --format json`: exit status and (kind, file, line) of every finding.
 fn check(dir: &Path, strict: bool) -> (i32, Vec<(String, String, u64)>) {
-    let mut args = vec!["check", "--content", dir.to_str().unwrap(), "--format", "json"];
+    let mut args = vec![
+        "check",
+        "--content",
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+    ];
     if strict {
         args.push("--strict");
     }
     let (code, stdout, stderr) = reader(&args);
-    let json: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout} {stderr}"));
+    let json: Value =
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout} {stderr}"));
     let findings = ["errors", "warnings"]
         .iter()
         .flat_map(|key| json[key].as_array().unwrap().clone())
@@ -100,18 +123,36 @@ fn clean_content_passes_even_strict() {
 #[test]
 fn every_syntax_error_with_its_position() {
     let dir = clean_content();
-    edit(dir.path(), "lo/pages/home.ftl", "home-p1 = ຍິນດີຕ້ອນຮັບສູ່ { -org }.", "home-p1 = ຍິນດີ { -org\nhome-p2 = { oops");
-    edit(dir.path(), "lo/ui.ftl", "greeting = ສະບາຍດີ { $name }", "greeting = ສະບາຍດີ { $name");
+    edit(
+        dir.path(),
+        "lo/pages/home.ftl",
+        "home-p1 = ຍິນດີຕ້ອນຮັບສູ່ { -org }.",
+        "home-p1 = ຍິນດີ { -org\nhome-p2 = { oops",
+    );
+    edit(
+        dir.path(),
+        "lo/ui.ftl",
+        "greeting = ສະບາຍດີ { $name }",
+        "greeting = ສະບາຍດີ { $name",
+    );
     let (code, findings) = check(dir.path(), false);
     assert_eq!(code, 1);
     let syntax: Vec<_> = findings.iter().filter(|f| f.0 == "syntax").collect();
     assert_eq!(syntax.len(), 3, "{findings:?}");
-    assert!(syntax.iter().any(|f| f.1 == "lo/pages/home.ftl" && f.2 >= 3));
+    assert!(syntax
+        .iter()
+        .any(|f| f.1 == "lo/pages/home.ftl" && f.2 >= 3));
     assert!(syntax.iter().any(|f| f.1 == "lo/ui.ftl" && f.2 >= 3));
     // The lost messages are not reported again as missing.
-    assert!(!kinds(&findings).contains(&"missing-message"), "{findings:?}");
+    assert!(
+        !kinds(&findings).contains(&"missing-message"),
+        "{findings:?}"
+    );
     let (_, text, _) = reader(&["check", "--content", dir.path().to_str().unwrap()]);
-    assert!(text.contains("lo/pages/home.ftl:4:") || text.contains("lo/pages/home.ftl:3:"), "{text}");
+    assert!(
+        text.contains("lo/pages/home.ftl:4:") || text.contains("lo/pages/home.ftl:3:"),
+        "{text}"
+    );
     assert!(text.contains("error[syntax]"), "{text}");
 }
 
@@ -120,14 +161,53 @@ fn every_syntax_error_with_its_position() {
 fn each_error_and_warning_kind_exactly_once() {
     type Fault = fn(&Path);
     let cases: Vec<(&str, Fault, &str, bool)> = vec![
-        ("unknown-reference", |d| edit(d, "lo/pages/home.ftl", "{ -org }.", "{ -org } { nope }."), "lo/pages/home.ftl", true),
-        ("missing-term", |d| write(d, "lo/terms.ftl", "# no terms\n"), "lo/terms.ftl", true),
-        ("variables-differ", |d| edit(d, "lo/ui.ftl", "ສະບາຍດີ { $name }", "ສະບາຍດີ { $who }"), "lo/ui.ftl", true),
-        ("attributes-differ", |d| edit(d, "lo/pages/home.ftl", "    .nav = ໜ້າຫຼັກ\n", ""), "lo/pages/home.ftl", true),
-        ("duplicate-id", |d| edit(d, "lo/ui.ftl", "locale-name = ລາວ\n", "locale-name = ລາວ\nlocale-name = ລາວ\n"), "lo/ui.ftl", true),
+        (
+            "unknown-reference",
+            |d| edit(d, "lo/pages/home.ftl", "{ -org }.", "{ -org } { nope }."),
+            "lo/pages/home.ftl",
+            true,
+        ),
+        (
+            "missing-term",
+            |d| write(d, "lo/terms.ftl", "# no terms\n"),
+            "lo/terms.ftl",
+            true,
+        ),
+        (
+            "variables-differ",
+            |d| edit(d, "lo/ui.ftl", "ສະບາຍດີ { $name }", "ສະບາຍດີ { $who }"),
+            "lo/ui.ftl",
+            true,
+        ),
+        (
+            "attributes-differ",
+            |d| edit(d, "lo/pages/home.ftl", "    .nav = ໜ້າຫຼັກ\n", ""),
+            "lo/pages/home.ftl",
+            true,
+        ),
+        (
+            "duplicate-id",
+            |d| {
+                edit(
+                    d,
+                    "lo/ui.ftl",
+                    "locale-name = ລາວ\n",
+                    "locale-name = ລາວ\nlocale-name = ລາວ\n",
+                )
+            },
+            "lo/ui.ftl",
+            true,
+        ),
         (
             "block-without-message",
-            |d| edit(d, "manifest.toml", r#"{ id = "home-p1", kind = "paragraph" }"#, r#"{ id = "home-p1", kind = "paragraph" }, { id = "home-p2", kind = "paragraph" }"#),
+            |d| {
+                edit(
+                    d,
+                    "manifest.toml",
+                    r#"{ id = "home-p1", kind = "paragraph" }"#,
+                    r#"{ id = "home-p1", kind = "paragraph" }, { id = "home-p2", kind = "paragraph" }"#,
+                )
+            },
             "en/pages/home.ftl",
             true,
         ),
@@ -141,14 +221,75 @@ fn each_error_and_warning_kind_exactly_once() {
             "manifest.toml",
             true,
         ),
-        ("resource-without-page", |d| write(d, "en/pages/extra.ftl", "extra-title = Extra\n"), "en/pages/extra.ftl", true),
-        ("corrupt-record", |d| write(d, "lo/ui.status.toml", "greeting = { source = \n"), "lo/ui.status.toml", true),
-        ("missing-message", |d| edit(d, "lo/pages/home.ftl", "home-p1 = ຍິນດີຕ້ອນຮັບສູ່ { -org }.\n", ""), "lo/pages/home.ftl", false),
-        ("missing-page", |d| std::fs::remove_file(d.join("lo/pages/home.ftl")).unwrap(), "lo/pages/home.ftl", false),
-        ("obsolete-message", |d| edit(d, "lo/ui.ftl", "locale-name = ລາວ\n", "locale-name = ລາວ\nold-button = ປຸ່ມເກົ່າ\n"), "lo/ui.ftl", false),
-        ("obsolete-record", |d| edit(d, "lo/ui.status.toml", "greeting = ", "gone = { source = \"0123456789abcdef\" }\ngreeting = "), "lo/ui.status.toml", false),
-        ("outdated", |d| edit(d, "en/pages/home.ftl", "Welcome to", "A warm welcome to"), "lo/pages/home.ftl", false),
-        ("unreviewed", |d| edit(d, "lo/pages/home.ftl", "ຍິນດີຕ້ອນຮັບສູ່", "ຍິນດີຕ້ອນຮັບທຸກທ່ານສູ່"), "lo/pages/home.ftl", false),
+        (
+            "resource-without-page",
+            |d| write(d, "en/pages/extra.ftl", "extra-title = Extra\n"),
+            "en/pages/extra.ftl",
+            true,
+        ),
+        (
+            "corrupt-record",
+            |d| write(d, "lo/ui.status.toml", "greeting = { source = \n"),
+            "lo/ui.status.toml",
+            true,
+        ),
+        (
+            "missing-message",
+            |d| {
+                edit(
+                    d,
+                    "lo/pages/home.ftl",
+                    "home-p1 = ຍິນດີຕ້ອນຮັບສູ່ { -org }.\n",
+                    "",
+                )
+            },
+            "lo/pages/home.ftl",
+            false,
+        ),
+        (
+            "missing-page",
+            |d| std::fs::remove_file(d.join("lo/pages/home.ftl")).unwrap(),
+            "lo/pages/home.ftl",
+            false,
+        ),
+        (
+            "obsolete-message",
+            |d| {
+                edit(
+                    d,
+                    "lo/ui.ftl",
+                    "locale-name = ລາວ\n",
+                    "locale-name = ລາວ\nold-button = ປຸ່ມເກົ່າ\n",
+                )
+            },
+            "lo/ui.ftl",
+            false,
+        ),
+        (
+            "obsolete-record",
+            |d| {
+                edit(
+                    d,
+                    "lo/ui.status.toml",
+                    "greeting = ",
+                    "gone = { source = \"0123456789abcdef\" }\ngreeting = ",
+                )
+            },
+            "lo/ui.status.toml",
+            false,
+        ),
+        (
+            "outdated",
+            |d| edit(d, "en/pages/home.ftl", "Welcome to", "A warm welcome to"),
+            "lo/pages/home.ftl",
+            false,
+        ),
+        (
+            "unreviewed",
+            |d| edit(d, "lo/pages/home.ftl", "ຍິນດີຕ້ອນຮັບສູ່", "ຍິນດີຕ້ອນຮັບທຸກທ່ານສູ່"),
+            "lo/pages/home.ftl",
+            false,
+        ),
     ];
     for (kind, fault, file, is_error) in cases {
         let dir = clean_content();
@@ -159,7 +300,11 @@ fn each_error_and_warning_kind_exactly_once() {
         assert_eq!(matching[0].1, file, "{kind}: {findings:?}");
         assert_eq!(code, if is_error { 1 } else { 0 }, "{kind}: {findings:?}");
         if !is_error {
-            assert_eq!(check(dir.path(), true).0, 1, "{kind}: --strict must fail on warnings");
+            assert_eq!(
+                check(dir.path(), true).0,
+                1,
+                "{kind}: --strict must fail on warnings"
+            );
         }
     }
 }
@@ -192,11 +337,27 @@ fn shipped_content_has_no_errors() {
 #[test]
 fn status_table_counts_per_page_and_locale() {
     let dir = clean_content();
-    edit(dir.path(), "lo/pages/home.ftl", "home-p1 = ຍິນດີຕ້ອນຮັບສູ່ { -org }.\n", "");
-    let (code, stdout, _) = reader(&["status", "--content", dir.path().to_str().unwrap(), "--format", "json"]);
+    edit(
+        dir.path(),
+        "lo/pages/home.ftl",
+        "home-p1 = ຍິນດີຕ້ອນຮັບສູ່ { -org }.\n",
+        "",
+    );
+    let (code, stdout, _) = reader(&[
+        "status",
+        "--content",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
     assert_eq!(code, 0);
     let rows: Value = serde_json::from_str(&stdout).unwrap();
-    let lo = rows.as_array().unwrap().iter().find(|r| r["locale"] == "lo").unwrap();
+    let lo = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["locale"] == "lo")
+        .unwrap();
     assert_eq!(lo["translated"], 1);
     assert_eq!(lo["falling_back"], 1);
     assert_eq!(lo["outdated"], 0);
@@ -207,7 +368,10 @@ fn status_table_counts_per_page_and_locale() {
 fn render_prints_the_page_as_the_app_shows_it() {
     let (code, stdout, _) = reader(&["render", "news/country-strategy", "--lang", "lo"]);
     assert_eq!(code, 0);
-    assert!(stdout.starts_with(r#"<article class="page" lang="lo" data-slug="news/country-strategy""#), "{stdout}");
+    assert!(
+        stdout.starts_with(r#"<article class="page" lang="lo" data-slug="news/country-strategy""#),
+        "{stdout}"
+    );
     let (code, stdout, _) = reader(&["render", "who-we-are", "--lang", "lo", "--side-by-side"]);
     assert_eq!(code, 0);
     assert!(stdout.contains("side-by-side"));
@@ -221,11 +385,22 @@ fn render_prints_the_page_as_the_app_shows_it() {
 fn approve_one_message_then_editing_it_unreviews_it() {
     let dir = clean_content();
     let content = dir.path().to_str().unwrap();
-    edit(dir.path(), "lo/pages/home.ftl", "ຍິນດີຕ້ອນຮັບສູ່", "ຍິນດີຕ້ອນຮັບທຸກທ່ານສູ່");
+    edit(
+        dir.path(),
+        "lo/pages/home.ftl",
+        "ຍິນດີຕ້ອນຮັບສູ່",
+        "ຍິນດີຕ້ອນຮັບທຸກທ່ານສູ່",
+    );
     assert_eq!(kinds(&check(dir.path(), false).1), ["unreviewed"]);
     let (code, stdout, _) = reader(&["approve", "--content", content, "--message", "home-p1"]);
     assert_eq!(code, 0, "{stdout}");
     assert_eq!(check(dir.path(), true), (0, vec![]));
-    assert_eq!(reader(&["approve", "--content", content, "--message", "no-such"]).0, 1);
-    assert_eq!(reader(&["approve", "--content", content, "--lang", "en"]).0, 1);
+    assert_eq!(
+        reader(&["approve", "--content", content, "--message", "no-such"]).0,
+        1
+    );
+    assert_eq!(
+        reader(&["approve", "--content", content, "--lang", "en"]).0,
+        1
+    );
 }

@@ -346,7 +346,7 @@ impl Library {
             .manifest()
             .pages
             .iter()
-            .filter(|p| &p.section == section && p.slug != page.slug)
+            .filter(|p| &p.section == section && p.slug != page.slug && &p.slug != section)
             .collect();
         pages.sort_by_key(|p| std::cmp::Reverse(p.date));
         pages

@@ -135,6 +135,14 @@ fn our_work_lists_the_seven_areas() {
 }
 
 #[test]
+fn home_lists_the_news_articles_not_the_news_page() {
+    let library = shipped();
+    let html = library.render_page("en", "home").unwrap().html;
+    assert_eq!(html.matches("<li><a href=").count(), 1, "{html}");
+    assert!(html.contains(r#"data-slug="news/country-strategy""#));
+}
+
+#[test]
 fn news_lists_the_article() {
     let library = shipped();
     let html = library.render_page("lo", "news").unwrap().html;

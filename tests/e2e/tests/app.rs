@@ -172,6 +172,13 @@ async fn restart_remembers_language_page_and_position() {
             .await,
         "110%"
     );
+    assert_eq!(
+        app.js("return document.documentElement.dataset.theme")
+            .await,
+        "dark"
+    );
+    app.scroll_to_top().await;
+    screenshot(&desktop, "article-lo-dark-larger");
     app.quit().await;
 }
 
