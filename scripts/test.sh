@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Runs every test: the core (rendering, localization, sanitizing, content checks), the shell,
-# and the end-to-end tests of the real app under Xvfb over WebDriver.
+# Runs every test: the core (rendering, localization, sanitizing, content checks), the
+# command-line tool, the shell, and the end-to-end tests of the real app under Xvfb over
+# WebDriver. Ends with one line: "tests: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh test
 
-cargo test -p reader-core -p reader-cli
-cargo test -p reader-app
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+run() { "$@" 2>&1 | tee -a "$log"; }
+
+run cargo test -p reader-core -p reader-cli
+run cargo test -p reader-app
 # The shipped content lints clean of errors (warnings: the Lao is an unreviewed draft).
 cargo run -q -p reader-cli -- check --content locales > /dev/null
 echo "reader check: the shipped content has no errors"
@@ -14,4 +19,8 @@ echo "reader check: the shipped content has no errors"
 # `cargo test` would wait on cargo's lock), and the e2e crate is built in its own
 # invocation so its tokio/hyper features never rebuild Tauri.
 cargo build -p reader-app
-cargo test -p reader-e2e -- --test-threads=1
+run cargo test -p reader-e2e -- --test-threads=1
+
+passed=$(grep -oE '^test result: .* ([0-9]+) passed' "$log" | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
+failed=$(grep -oE '[0-9]+ failed;' "$log" | awk '{s+=$1} END {print s+0}')
+echo "tests: ${passed} passed, ${failed} failed"
