@@ -2,7 +2,13 @@ fn main() {
     // The configuration lives at the top of the repository, beside Cargo.toml. Declaring the
     // app's commands makes Tauri generate a permission for each, so capabilities/ can grant
     // exactly these and nothing more.
-    let commands = &["startup", "set_locale", "save_preferences", "page_painted"];
+    let commands = &[
+        "startup",
+        "set_locale",
+        "save_preferences",
+        "page_painted",
+        "search",
+    ];
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .config_path("../tauri.conf.json")

@@ -36,6 +36,9 @@ function applyChrome(chrome) {
   for (const el of document.querySelectorAll("[data-i18n]")) {
     el.textContent = text(el.dataset.i18n);
   }
+  for (const el of document.querySelectorAll("[data-i18n-placeholder]")) {
+    el.placeholder = text(el.dataset.i18nPlaceholder);
+  }
   for (const el of document.querySelectorAll("[data-i18n-label]")) {
     el.setAttribute("aria-label", text(el.dataset.i18nLabel));
     el.title = text(el.dataset.i18nLabel);
@@ -113,11 +116,12 @@ async function showPage(slug, position) {
   }
 }
 
-async function navigate(slug) {
+// Opens a page; `block` (a message id) is scrolled to the top.
+async function navigate(slug, block) {
   state.history.splice(state.historyIndex + 1);
   state.history.push(slug);
   state.historyIndex = state.history.length - 1;
-  await showPage(slug, null);
+  await showPage(slug, block ? { block, offset: 0 } : null);
   main.focus({ preventScroll: true });
   savePosition();
 }
@@ -282,6 +286,104 @@ function applySideBySide() {
   document.body.classList.toggle("wide", !!state.prefs.sideBySide);
 }
 
+// ---- search --------------------------------------------------------------------------------
+
+const searchBox = $("#search");
+const searchResults = $("#search-results");
+let searchSerial = 0;
+
+async function runSearch() {
+  const serial = ++searchSerial;
+  const query = searchBox.value;
+  if (!query.trim()) {
+    closeResults();
+    return;
+  }
+  const hits = await invoke("search", { query }).catch(() => []);
+  if (serial !== searchSerial) return; // a newer keystroke already asked
+  renderResults(hits);
+}
+
+function renderResults(hits) {
+  const reading = state.chrome.locale;
+  const items = hits.map((hit) => {
+    // A match in the other language opens the same block in the reading language.
+    const aligned = hit.aligned;
+    const a = document.createElement("a");
+    a.className = "result";
+    a.setAttribute("role", "option");
+    a.href = `/${reading}/${hit.slug}#${hit.id}`;
+    a.dataset.resultSlug = hit.slug;
+    a.dataset.resultBlock = hit.id;
+    a.dataset.words = JSON.stringify(hit.locale === reading ? hit.matched : []);
+    const title = document.createElement("span");
+    title.className = "result-title";
+    title.textContent = aligned ? aligned.page_title : hit.page_title;
+    const snippet = document.createElement("span");
+    snippet.className = "result-snippet";
+    snippet.lang = hit.locale;
+    snippet.innerHTML = hit.snippet_html; // escaped by the core, only <mark> added
+    a.append(title, snippet);
+    if (aligned) {
+      const other = document.createElement("span");
+      other.className = "result-aligned";
+      other.lang = aligned.locale;
+      other.textContent = aligned.text;
+      a.append(other);
+    }
+    return a;
+  });
+  if (!items.length) {
+    const none = document.createElement("p");
+    none.className = "no-results";
+    none.textContent = text("search-no-results");
+    items.push(none);
+  }
+  searchResults.replaceChildren(...items);
+  searchResults.hidden = false;
+  searchBox.setAttribute("aria-expanded", "true");
+}
+
+function closeResults() {
+  searchResults.hidden = true;
+  searchResults.replaceChildren();
+  searchBox.setAttribute("aria-expanded", "false");
+}
+
+async function openResult(link) {
+  const words = JSON.parse(link.dataset.words || "[]");
+  closeResults();
+  await navigate(link.dataset.resultSlug, link.dataset.resultBlock);
+  highlightBlock(link.dataset.resultBlock, words);
+}
+
+// Marks the block a search result opened, and the matched words in it.
+function highlightBlock(id, words) {
+  for (const old of main.querySelectorAll(".search-hit")) old.classList.remove("search-hit");
+  const block = document.getElementById(id);
+  if (!block) return;
+  block.classList.add("search-hit");
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  while (walker.nextNode()) nodes.push(walker.currentNode);
+  for (const node of nodes) {
+    if (node.parentElement.closest(".marker")) continue;
+    for (const word of words) {
+      let at = node.data.indexOf(word);
+      let current = node;
+      while (at >= 0 && word) {
+        const match = current.splitText(at);
+        current = match.splitText(word.length);
+        const mark = document.createElement("mark");
+        mark.className = "search-match";
+        match.replaceWith(mark);
+        mark.append(match);
+        at = current.data.indexOf(word);
+      }
+    }
+  }
+}
+
 // ---- events ------------------------------------------------------------------------------
 
 function bindEvents() {
@@ -299,6 +401,33 @@ function bindEvents() {
     navigate(link.dataset.slug);
   });
   $("#side-by-side").addEventListener("click", toggleSideBySide);
+  searchBox.addEventListener("input", runSearch);
+  searchBox.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") { searchBox.value = ""; closeResults(); }
+    else if (event.key === "Enter") {
+      const first = searchResults.querySelector(".result");
+      if (first) { event.preventDefault(); openResult(first); }
+    } else if (event.key === "ArrowDown") {
+      const first = searchResults.querySelector(".result");
+      if (first) { event.preventDefault(); first.focus(); }
+    }
+  });
+  searchResults.addEventListener("click", (event) => {
+    const link = event.target.closest(".result");
+    if (!link) return;
+    event.preventDefault();
+    openResult(link);
+  });
+  searchResults.addEventListener("keydown", (event) => {
+    const current = event.target.closest(".result");
+    if (!current) return;
+    if (event.key === "ArrowDown" && current.nextElementSibling) { event.preventDefault(); current.nextElementSibling.focus(); }
+    else if (event.key === "ArrowUp") { event.preventDefault(); (current.previousElementSibling || searchBox).focus(); }
+    else if (event.key === "Escape") { closeResults(); searchBox.focus(); }
+  });
+  document.addEventListener("click", (event) => {
+    if (!event.target.closest(".search")) closeResults();
+  });
   $("#back").addEventListener("click", () => goHistory(-1));
   $("#forward").addEventListener("click", () => goHistory(1));
   $("#text-smaller").addEventListener("click", () => changeTextScale(-TEXT_SCALE_STEP));
@@ -310,7 +439,8 @@ function bindEvents() {
 
   document.addEventListener("keydown", (event) => {
     const ctrl = event.ctrlKey || event.metaKey;
-    if (event.altKey && event.key === "ArrowLeft") { event.preventDefault(); goHistory(-1); }
+    if (ctrl && !event.shiftKey && (event.key === "k" || event.key === "K")) { event.preventDefault(); searchBox.focus(); searchBox.select(); }
+    else if (event.altKey && event.key === "ArrowLeft") { event.preventDefault(); goHistory(-1); }
     else if (event.altKey && event.key === "ArrowRight") { event.preventDefault(); goHistory(1); }
     else if (ctrl && event.shiftKey && (event.key === "L" || event.key === "l")) { event.preventDefault(); switchLocale(nextLocale()); }
     else if (ctrl && event.shiftKey && (event.key === "S" || event.key === "s")) { event.preventDefault(); toggleSideBySide(); }

@@ -40,6 +40,8 @@ status-outdated = { $count ->
    *[other] { $count } may be outdated
 }
 status-unreviewed = translation not yet reviewed
-side-by-side = Side by side
 side-by-side-hint = Show English and the translation side by side (Ctrl+Shift+S)
 other-language-hint = Show this paragraph in the other language (Ctrl+Shift+O)
+search-label = Search
+search-placeholder = Search (Ctrl+K)
+search-no-results = Nothing found.

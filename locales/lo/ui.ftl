@@ -37,6 +37,8 @@ status-outdated = { $count ->
    *[other] { $count } ຫຍໍ້ໜ້າ ອາດຈະບໍ່ທັນສະໄໝ
 }
 status-unreviewed = ການແປຍັງບໍ່ທັນໄດ້ຮັບການກວດກາ
-side-by-side = ສອງພາສາຄຽງກັນ
 side-by-side-hint = ສະແດງພາສາອັງກິດ ແລະ ການແປຄຽງກັນ (Ctrl+Shift+S)
 other-language-hint = ສະແດງຫຍໍ້ໜ້ານີ້ເປັນພາສາອື່ນ (Ctrl+Shift+O)
+search-label = ຊອກຫາ
+search-placeholder = ຊອກຫາ (Ctrl+K)
+search-no-results = ບໍ່ພົບຫຍັງ.

@@ -67,3 +67,14 @@ pub fn save_preferences(
 pub fn page_painted(state: State<'_, AppState>) {
     state.page_painted();
 }
+
+/// Blocks matching what is typed in the search box, in any locale (the reading one first).
+/// Run off the main thread: the first search may wait for the index to be built.
+#[tauri::command(async)]
+pub fn search(state: State<'_, AppState>, query: String) -> Vec<reader_core::search::SearchHit> {
+    state
+        .library()
+        .search(&query, &state.locale(), SEARCH_RESULTS)
+}
+
+const SEARCH_RESULTS: usize = 20;

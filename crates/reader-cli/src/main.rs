@@ -50,6 +50,19 @@ enum Command {
         #[arg(long)]
         side_by_side: bool,
     },
+    /// Search every locale, as the app's search box does (the reading language first).
+    Search {
+        query: String,
+        /// The reading language.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        #[command(flatten)]
+        content: ContentArg,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Record that translations were made from the English as it is now.
     MarkTranslated(RecordArgs),
     /// Record that a reviewer approved the translations as they are now.
@@ -129,6 +142,38 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 bail!("no page `{slug}`");
             };
             println!("{}", page.html);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search {
+            query,
+            lang,
+            content,
+            limit,
+            format,
+        } => {
+            let library = load(&content)?;
+            if !library.has_locale(&lang) {
+                bail!(
+                    "no locale `{lang}` (have: {})",
+                    library.locale_codes().join(", ")
+                );
+            }
+            // The query is taken as typed so far: its last word may be unfinished.
+            let hits = library.search(&query, &lang, limit);
+            if format == Format::Json {
+                println!("{}", serde_json::to_string_pretty(&hits)?);
+            } else {
+                for hit in &hits {
+                    println!("{} /{}/{}#{}", hit.page_title, hit.locale, hit.slug, hit.id);
+                    println!(
+                        "    {}",
+                        hit.snippet_html
+                            .replace("<mark>", "[")
+                            .replace("</mark>", "]")
+                    );
+                }
+                println!("{} result(s)", hits.len());
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::MarkTranslated(args) => write_records(args, RecordAction::MarkTranslated),

@@ -404,3 +404,17 @@ fn approve_one_message_then_editing_it_unreviews_it() {
         1
     );
 }
+
+#[test]
+fn search_from_the_command_line() {
+    let (code, stdout, _) = reader(&["search", "ເຄື່ອນຍ້າຍ", "--lang", "lo", "--format", "json"]);
+    assert_eq!(code, 0);
+    let hits: Value = serde_json::from_str(&stdout).unwrap();
+    let hits = hits.as_array().unwrap();
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["locale"] == "lo"));
+    let (code, stdout, _) = reader(&["search", "(\":*) [", "--lang", "en"]);
+    assert_eq!(code, 0);
+    assert!(stdout.ends_with("0 result(s)\n"), "{stdout}");
+    assert_eq!(reader(&["search", "x", "--lang", "xx"]).0, 1);
+}

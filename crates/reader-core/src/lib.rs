@@ -17,6 +17,7 @@ pub mod preferences;
 pub mod records;
 pub mod render;
 pub mod sanitize;
+pub mod search;
 pub mod source;
 pub mod status;
 

@@ -25,6 +25,8 @@ pub struct Library {
     ui_message_ids: Vec<String>,
     diagnostics: Vec<Diagnostic>,
     records: Records,
+    /// Built on first use (or by `warm_search` in the background).
+    search: std::sync::OnceLock<Option<crate::search::SearchIndex>>,
 }
 
 /// A locale as the language switch shows it: named in its own script.
@@ -128,6 +130,7 @@ impl Library {
             ui_message_ids,
             diagnostics,
             records,
+            search: std::sync::OnceLock::new(),
         };
         library.locales = library
             .localizer
@@ -153,6 +156,32 @@ impl Library {
 
     pub fn files(&self) -> &ContentFiles {
         &self.files
+    }
+
+    /// Blocks matching `query` in any locale, the reading locale's first (see `search`).
+    pub fn search(
+        &self,
+        query: &str,
+        reading: &str,
+        limit: usize,
+    ) -> Vec<crate::search::SearchHit> {
+        match self.search_index() {
+            Some(index) => index.search(self, query, reading, limit),
+            None => Vec::new(),
+        }
+    }
+
+    /// The search index of this content, built once.
+    pub fn search_index(&self) -> Option<&crate::search::SearchIndex> {
+        self.search
+            .get_or_init(|| match crate::search::SearchIndex::build(self) {
+                Ok(index) => Some(index),
+                Err(e) => {
+                    log::error!("search index: {e}");
+                    None
+                }
+            })
+            .as_ref()
     }
 
     /// The translation records, as loaded.

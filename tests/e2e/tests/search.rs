@@ -1,0 +1,73 @@
+//! Search in the real app: type a Lao query, see results as you type, open one, land on the
+//! highlighted block.
+
+use reader_e2e::{distinct_colours, wait_for, App, Desktop, Locator, Profile};
+
+#[tokio::test]
+async fn lao_query_opens_the_highlighted_block() {
+    let desktop = Desktop::start();
+    let profile = Profile::new();
+    let app = App::launch(&desktop, &profile, "lo_LA.UTF-8", &[]).await;
+
+    // Ctrl+K focuses the search box; the query is typed key by key (Lao, no spaces).
+    app.js("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'k', ctrlKey: true})); return null").await;
+    assert_eq!(app.js("return document.activeElement.id").await, "search");
+    let box_ = app.client.find(Locator::Css("#search")).await.unwrap();
+    box_.send_keys("ສຸຂະພາບ").await.unwrap();
+
+    let results = wait_for("search results", 100, || async {
+        let v = app
+            .js("return [...document.querySelectorAll('#search-results .result')].map(r => [r.dataset.resultSlug, r.dataset.resultBlock, r.querySelector('mark') && r.querySelector('mark').textContent])")
+            .await;
+        v.as_array().filter(|a| !a.is_empty()).cloned()
+    })
+    .await;
+    assert_eq!(
+        results[0],
+        serde_json::json!(["our-work", "our-work-area-6", "ສຸຂະພາບ"])
+    );
+    let shot = desktop.screenshot("search-lo");
+    assert!(distinct_colours(&shot) > 50);
+
+    // Open the second result (the article): the page opens at that block, marked.
+    let second = results[1][1].as_str().unwrap().to_string();
+    app.click("#search-results .result:nth-child(2)").await;
+    app.wait_for_body("lo", "news/country-strategy").await;
+    assert_eq!(app.top_block().await, second);
+    let marked = app
+        .js(&format!(
+            "const b = document.getElementById('{second}'); return [b.classList.contains('search-hit'), [...b.querySelectorAll('mark.search-match')].map(m => m.textContent)]"
+        ))
+        .await;
+    assert_eq!(marked, serde_json::json!([true, ["ສຸຂະພາບ"]]));
+    assert_eq!(
+        app.js("return document.getElementById('search-results').hidden")
+            .await,
+        true
+    );
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn hostile_and_empty_queries_show_no_error() {
+    let desktop = Desktop::start();
+    let profile = Profile::new();
+    let app = App::launch(&desktop, &profile, "en_US.UTF-8", &[]).await;
+    let box_ = app.client.find(Locator::Css("#search")).await.unwrap();
+    box_.send_keys("(\":*) [").await.unwrap();
+    let text = wait_for("the empty result", 100, || async {
+        app.js("const r = document.getElementById('search-results'); return !r.hidden && r.textContent").await.as_str().map(str::to_string)
+    })
+    .await;
+    assert_eq!(text, "Nothing found.");
+    box_.clear().await.unwrap();
+    app.js("const s = document.getElementById('search'); s.dispatchEvent(new Event('input')); return null").await;
+    wait_for("the results to close", 50, || async {
+        app.js("return document.getElementById('search-results').hidden")
+            .await
+            .as_bool()
+            .filter(|v| *v)
+    })
+    .await;
+    app.quit().await;
+}
