@@ -8,8 +8,9 @@ set -euo pipefail
 build=(libwebkit2gtk-4.1-dev build-essential pkg-config)
 run=("${build[@]}" xvfb xauth)
 # webkit2gtk-driver: WebKitWebDriver; imagemagick: screenshots; x11-utils: xprop/xwininfo
-# (native window title); dbus: a private session bus per test (single-instance checks).
-test=("${run[@]}" webkit2gtk-driver imagemagick x11-utils dbus)
+# (native window title); dbus: a private session bus per test (single-instance checks);
+# chromium: served and exported pages in a real browser; npm: fetches axe-core.
+test=("${run[@]}" webkit2gtk-driver imagemagick x11-utils dbus chromium chromium-driver npm)
 
 case "${1:-}" in
   build) wanted=("${build[@]}") ;;
@@ -20,6 +21,8 @@ esac
 
 missing=()
 for pkg in "${wanted[@]}"; do
+  # A node/npm installed another way (nvm, NodeSource) will do.
+  [ "$pkg" = npm ] && command -v npm >/dev/null && continue
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 
@@ -34,4 +37,13 @@ fi
 if [ "${1}" = test ] && ! command -v tauri-driver >/dev/null && [ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ]; then
   echo "Installing tauri-driver (WebDriver bridge for Tauri apps)"
   cargo install tauri-driver --version '^2' --locked
+fi
+
+# axe-core (accessibility checks injected into served and exported pages), pinned.
+if [ "${1}" = test ]; then
+  axe_dir="${CARGO_TARGET_DIR:-$(pwd)/target}/axe"
+  if [ ! -f "$axe_dir/node_modules/axe-core/axe.min.js" ]; then
+    echo "Installing axe-core (accessibility engine) into $axe_dir"
+    npm install --silent --no-audit --no-fund --prefix "$axe_dir" axe-core@4.10.3
+  fi
 fi

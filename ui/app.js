@@ -3,11 +3,74 @@
 // language switch keeps the reader where they were.
 "use strict";
 
-const { invoke } = window.__TAURI__.core;
+// ---- where pages come from: the desktop app, `reader serve`, or a static export ------------
+//
+// In the app, the Rust core answers commands and the reader:// scheme. A served or exported
+// page carries its strings in <script id="reader-config"> (see reader-core's document.rs);
+// `serve` answers bodies and search over HTTP; an export has neither, so it moves between
+// static files instead of swapping bodies.
+
+const CONFIG = (() => {
+  const element = document.getElementById("reader-config");
+  return element ? JSON.parse(element.textContent) : null;
+})();
+const MODE = window.__TAURI__ ? "app" : CONFIG ? CONFIG.mode : "app";
+const WEB = MODE !== "app";
+const WEB_PREFERENCES_KEY = "reader-preferences";
 
 // The app's content scheme: reader://localhost on Linux and macOS, http://reader.localhost
 // on Windows (WebView2 maps custom schemes to http).
-const CONTENT_BASE = /Windows/.test(navigator.userAgent) ? "http://reader.localhost" : "reader://localhost";
+const APP_CONTENT_BASE = /Windows/.test(navigator.userAgent) ? "http://reader.localhost" : "reader://localhost";
+
+const backend = {
+  async startup() {
+    if (!WEB) return window.__TAURI__.core.invoke("startup");
+    let saved = {};
+    try { saved = JSON.parse(localStorage.getItem(WEB_PREFERENCES_KEY)) || {}; } catch (_) { saved = {}; }
+    const block = decodeURIComponent(location.hash.slice(1));
+    return {
+      chrome: CONFIG.chromes[CONFIG.locale],
+      content: CONFIG.content,
+      appVersion: CONFIG.appVersion,
+      preferences: {
+        locale: CONFIG.locale, lastSlug: CONFIG.slug, lastBlock: block || null, lastOffset: 0,
+        textScale: Number(saved.textScale) || 100, theme: saved.theme || null,
+        sideBySide: MODE === "serve" && !!saved.sideBySide,
+      },
+    };
+  },
+  async setLocale(locale) {
+    if (!WEB) return window.__TAURI__.core.invoke("set_locale", { locale });
+    history.replaceState(null, "", CONFIG.alternates[locale] + location.hash);
+    return CONFIG.chromes[locale];
+  },
+  savePreferences(prefs) {
+    if (!WEB) return window.__TAURI__.core.invoke("save_preferences", { preferences: prefs }).catch((e) => console.error(e));
+    const { textScale, theme, sideBySide } = prefs;
+    try { localStorage.setItem(WEB_PREFERENCES_KEY, JSON.stringify({ textScale, theme, sideBySide })); } catch (_) { /* private mode */ }
+  },
+  // A page body (HTML fragment), or null where there is none to fetch (an export).
+  async body(locale, slug, view) {
+    const query = view ? `?view=${view}` : "";
+    if (MODE === "export") return null;
+    const base = MODE === "serve" ? "/_body" : APP_CONTENT_BASE;
+    const response = await fetch(`${base}/${locale}/${slug}${query}`);
+    return response.text(); // a 404 still carries a localized body
+  },
+  async search(query, locale) {
+    if (!WEB) return window.__TAURI__.core.invoke("search", { query });
+    if (MODE === "export") return null;
+    const response = await fetch(`/api/search?q=${encodeURIComponent(query)}&lang=${locale}`);
+    return response.json();
+  },
+  pagePainted() {
+    if (!WEB) window.__TAURI__.core.invoke("page_painted");
+  },
+};
+
+function pageHref(locale, slug) {
+  return WEB ? `${CONFIG.root}${locale}/${slug}${CONFIG.suffix}` : `/${locale}/${slug}`;
+}
 const TEXT_SCALE_STEP = 10;
 const TEXT_SCALE_MIN = 70;
 const TEXT_SCALE_MAX = 200;
@@ -49,7 +112,7 @@ function applyChrome(chrome) {
   nav.replaceChildren(...chrome.nav.map((item) => {
     const li = document.createElement("li");
     const a = document.createElement("a");
-    a.href = `/${chrome.locale}/${item.slug}`;
+    a.href = pageHref(chrome.locale, item.slug);
     a.dataset.slug = item.slug;
     a.textContent = item.label;
     li.append(a);
@@ -86,18 +149,11 @@ function markCurrentSection(section) {
 
 // ---- pages ---------------------------------------------------------------------------
 
-async function fetchBody(locale, slug, view) {
-  const query = view ? `?view=${view}` : "";
-  const response = await fetch(`${CONTENT_BASE}/${locale}/${slug}${query}`);
-  // A 404 still carries a localized body: show it.
-  return response.text();
-}
-
 // Swaps the page body in; `position` ({ block, offset }) says where to scroll.
 async function showPage(slug, position) {
   let html;
   try {
-    html = await fetchBody(state.chrome.locale, slug, state.prefs.sideBySide ? "side-by-side" : null);
+    html = await backend.body(state.chrome.locale, slug, state.prefs.sideBySide ? "side-by-side" : null);
   } catch (error) {
     console.error(error);
     const p = document.createElement("p");
@@ -106,18 +162,23 @@ async function showPage(slug, position) {
     main.replaceChildren(p);
     return;
   }
-  main.innerHTML = html;
+  if (html !== null) main.innerHTML = html; // an export's page is already in the document
   const article = main.querySelector("article");
   markCurrentSection(article ? article.dataset.section : "");
   restorePosition(position);
   if (!state.painted) {
     state.painted = true;
-    requestAnimationFrame(() => requestAnimationFrame(() => invoke("page_painted")));
+    requestAnimationFrame(() => requestAnimationFrame(() => backend.pagePainted()));
   }
 }
 
-// Opens a page; `block` (a message id) is scrolled to the top.
+// Opens a page; `block` (a message id) is scrolled to the top. On the web, pages are
+// addresses: the browser goes there (and keeps the history).
 async function navigate(slug, block) {
+  if (WEB) {
+    location.assign(pageHref(state.chrome.locale, slug) + (block ? `#${block}` : ""));
+    return;
+  }
   state.history.splice(state.historyIndex + 1);
   state.history.push(slug);
   state.historyIndex = state.history.length - 1;
@@ -127,6 +188,10 @@ async function navigate(slug, block) {
 }
 
 async function goHistory(step) {
+  if (WEB) {
+    history.go(step);
+    return;
+  }
   const index = state.historyIndex + step;
   if (index < 0 || index >= state.history.length) return;
   state.historyIndex = index;
@@ -179,7 +244,7 @@ function savePosition() {
 }
 
 function savePreferences() {
-  invoke("save_preferences", { preferences: state.prefs }).catch((e) => console.error(e));
+  backend.savePreferences(state.prefs);
 }
 
 // ---- language, text size, theme ----------------------------------------------------------
@@ -187,7 +252,12 @@ function savePreferences() {
 async function switchLocale(locale) {
   if (!state.chrome || locale === state.chrome.locale) return;
   const position = readingPosition();
-  const chrome = await invoke("set_locale", { locale });
+  if (MODE === "export") {
+    // Static files: go to the same page in that language, at the same block.
+    location.assign(CONFIG.alternates[locale] + (position ? `#${position.block}` : ""));
+    return;
+  }
+  const chrome = await backend.setLocale(locale);
   state.prefs.locale = locale;
   applyChrome(chrome);
   await showPage(currentSlug(), position);
@@ -252,7 +322,11 @@ async function toggleOtherText(block) {
     return;
   }
   const locale = otherLocale();
-  const html = await fetchBody(locale, currentSlug(), null);
+  if (MODE === "export") {
+    location.assign(CONFIG.alternates[locale] + `#${block.id}`);
+    return;
+  }
+  const html = await backend.body(locale, currentSlug(), null);
   const other = new DOMParser().parseFromString(html, "text/html").getElementById(block.id);
   if (!other) return;
   for (const extra of other.querySelectorAll(".marker, .other-text")) extra.remove();
@@ -299,8 +373,12 @@ async function runSearch() {
     closeResults();
     return;
   }
-  const hits = await invoke("search", { query }).catch(() => []);
+  const hits = await backend.search(query, state.chrome.locale).catch(() => []);
   if (serial !== searchSerial) return; // a newer keystroke already asked
+  if (hits === null) {
+    showSearchMessage(text("search-unavailable"));
+    return;
+  }
   renderResults(hits);
 }
 
@@ -334,12 +412,19 @@ function renderResults(hits) {
     return a;
   });
   if (!items.length) {
-    const none = document.createElement("p");
-    none.className = "no-results";
-    none.textContent = text("search-no-results");
-    items.push(none);
+    showSearchMessage(text("search-no-results"));
+    return;
   }
   searchResults.replaceChildren(...items);
+  searchResults.hidden = false;
+  searchBox.setAttribute("aria-expanded", "true");
+}
+
+function showSearchMessage(message) {
+  const p = document.createElement("p");
+  p.className = "no-results";
+  p.textContent = message;
+  searchResults.replaceChildren(p);
   searchResults.hidden = false;
   searchBox.setAttribute("aria-expanded", "true");
 }
@@ -350,11 +435,27 @@ function closeResults() {
   searchBox.setAttribute("aria-expanded", "false");
 }
 
+const HIGHLIGHT_KEY = "reader-highlight";
+
 async function openResult(link) {
   const words = JSON.parse(link.dataset.words || "[]");
+  const block = link.dataset.resultBlock;
   closeResults();
-  await navigate(link.dataset.resultSlug, link.dataset.resultBlock);
-  highlightBlock(link.dataset.resultBlock, words);
+  if (WEB) {
+    // The page is loaded anew: it highlights what this left for it.
+    try { sessionStorage.setItem(HIGHLIGHT_KEY, JSON.stringify({ block, words })); } catch (_) { /* private mode */ }
+  }
+  await navigate(link.dataset.resultSlug, block);
+  highlightBlock(block, words);
+}
+
+function highlightLeftByASearch() {
+  let pending = null;
+  try {
+    pending = JSON.parse(sessionStorage.getItem(HIGHLIGHT_KEY));
+    sessionStorage.removeItem(HIGHLIGHT_KEY);
+  } catch (_) { pending = null; }
+  if (pending && pending.block === decodeURIComponent(location.hash.slice(1))) highlightBlock(pending.block, pending.words || []);
 }
 
 // Marks the block a search result opened, and the matched words in it.
@@ -455,16 +556,33 @@ function bindEvents() {
 }
 
 async function start() {
-  const startup = await invoke("startup");
+  document.documentElement.dataset.mode = MODE;
+  const startup = await backend.startup();
   state.prefs = startup.preferences;
   applyChrome(startup.chrome);
   applyTextScale();
   applySideBySide();
   bindEvents();
+  const position = { block: state.prefs.lastBlock, offset: state.prefs.lastOffset };
+  if (WEB) {
+    // The page (or the 404) is already in the document; `serve` swaps in the side-by-side
+    // view when that is the reader's choice.
+    state.history = [CONFIG.slug];
+    state.historyIndex = 0;
+    if (MODE === "serve" && state.prefs.sideBySide && CONFIG.slug) {
+      await showPage(CONFIG.slug, position);
+    } else {
+      const article = main.querySelector("article");
+      markCurrentSection(article ? article.dataset.section : "");
+      restorePosition(position);
+    }
+    highlightLeftByASearch();
+    return;
+  }
   const slug = state.prefs.lastSlug || startup.chrome.home;
   state.history = [slug];
   state.historyIndex = 0;
-  await showPage(slug, { block: state.prefs.lastBlock, offset: state.prefs.lastOffset });
+  await showPage(slug, position);
 }
 
 start();

@@ -42,3 +42,4 @@ other-language-hint = ສະແດງຫຍໍ້ໜ້ານີ້ເປັນ�
 search-label = ຊອກຫາ
 search-placeholder = ຊອກຫາ (Ctrl+K)
 search-no-results = ບໍ່ພົບຫຍັງ.
+search-unavailable = ການຊອກຫາ ບໍ່ມີໃນສຳເນົາຂອງໜ້າເຫຼົ່ານີ້. ມັນເຮັດວຽກໃນໂປຣແກຣມອ່ານເທິງຄອມພິວເຕີ ແລະ ໃນໜ້າທີ່ເປີດດ້ວຍ "reader serve".

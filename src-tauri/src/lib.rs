@@ -44,9 +44,6 @@ pub fn run() {
         .setup(|app| {
             let state = AppState::new(app.handle())?;
             let title = state.initial_window_title();
-            // Build the search index while the window opens, not at the first keystroke.
-            let library = state.library();
-            std::thread::spawn(move || library.search_index().map(|index| index.len()));
             app.manage(state);
             let handle = app.handle().clone();
             WebviewWindowBuilder::new(app, MAIN_WINDOW, WebviewUrl::App("index.html".into()))

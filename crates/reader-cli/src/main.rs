@@ -1,6 +1,10 @@
 //! `reader`: the command-line tool of the IOM Lao PDR Reader, for the office's editors and
 //! translators. It shares the core with the app (no GTK/WebKit).
 
+mod assets;
+mod export;
+mod serve;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -62,6 +66,32 @@ enum Command {
         limit: usize,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Serve the pages to browsers (loopback unless --bind says otherwise).
+    Serve {
+        /// Address and port; the LAN only when given explicitly (e.g. 0.0.0.0:8080).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: std::net::SocketAddr,
+        #[command(flatten)]
+        content: ContentArg,
+        /// At most this many connections at once (others wait).
+        #[arg(long, default_value_t = 512)]
+        max_connections: usize,
+        /// Seconds a client has to send its request headers.
+        #[arg(long, default_value_t = 10)]
+        header_timeout: u64,
+    },
+    /// Write every page in every locale as a static site into DIR.
+    Export {
+        dir: PathBuf,
+        #[command(flatten)]
+        content: ContentArg,
+        /// Replace the contents of a non-empty DIR.
+        #[arg(long)]
+        force: bool,
+        /// Address the site will have, for the sitemap (e.g. https://intranet.example/reader/).
+        #[arg(long, default_value = "")]
+        base_url: String,
     },
     /// Record that translations were made from the English as it is now.
     MarkTranslated(RecordArgs),
@@ -174,6 +204,44 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
                 println!("{} result(s)", hits.len());
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve {
+            bind,
+            content,
+            max_connections,
+            header_timeout,
+        } => {
+            let library = load(&content)?;
+            let limits = serve::Limits {
+                max_connections,
+                header_timeout: std::time::Duration::from_secs(header_timeout),
+                ..serve::Limits::default()
+            };
+            let runtime = tokio::runtime::Runtime::new()?;
+            runtime.block_on(async {
+                let listener = tokio::net::TcpListener::bind(bind)
+                    .await
+                    .with_context(|| format!("cannot listen on {bind}"))?;
+                serve::serve(listener, library, limits, serve::signal()).await?;
+                anyhow::Ok(())
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export {
+            dir,
+            content,
+            force,
+            base_url,
+        } => {
+            let library = load(&content)?;
+            let done = export::export(&library, &dir, force, &base_url)?;
+            println!(
+                "{} pages, {} files written to {}",
+                done.pages,
+                done.files,
+                dir.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::MarkTranslated(args) => write_records(args, RecordAction::MarkTranslated),

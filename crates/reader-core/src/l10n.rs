@@ -272,6 +272,36 @@ pub fn requested_locales_from_env(get: impl Fn(&str) -> Option<String>) -> Vec<S
     requested
 }
 
+/// The languages of an HTTP `Accept-Language` header, most wanted first (by `q`, then
+/// order). Bounded: a header of garbage or of thousands of entries costs little and says
+/// nothing.
+pub fn requested_locales_from_accept_language(header: &str) -> Vec<String> {
+    const MAX_ENTRIES: usize = 16;
+    let header = &header[..header.floor_char_boundary(1024)];
+    let mut entries: Vec<(u16, usize, String)> = header
+        .split(',')
+        .take(MAX_ENTRIES)
+        .enumerate()
+        .filter_map(|(order, entry)| {
+            let mut parts = entry.split(';');
+            let tag = parts.next()?.trim();
+            let q = parts
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .map_or(Some(1000), |q| {
+                    q.trim()
+                        .parse::<f32>()
+                        .ok()
+                        .filter(|q| (0.0..=1.0).contains(q))
+                        .map(|q| (q * 1000.0) as u16)
+                })?;
+            (q > 0 && tag != "*" && tag.parse::<LanguageIdentifier>().is_ok())
+                .then(|| (q, order, tag.to_string()))
+        })
+        .collect();
+    entries.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    entries.into_iter().map(|(_, _, tag)| tag).collect()
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
@@ -351,6 +381,31 @@ mod tests {
         let requested =
             requested_locales_from_env(env(&[("LANGUAGE", "fr:lo"), ("LANG", "en_US.UTF-8")]));
         assert_eq!(negotiate_locale(&requested, &available()), "lo");
+    }
+
+    #[test]
+    fn accept_language_by_quality() {
+        let requested = requested_locales_from_accept_language("en;q=0.5, lo-LA, fr;q=0.8");
+        assert_eq!(requested, ["lo-LA", "fr", "en"]);
+        assert_eq!(negotiate_locale(&requested, &available()), "lo");
+        for garbage in [
+            "",
+            ";;;",
+            "q=1",
+            "*",
+            "lo;q=0",
+            "lo;q=x",
+            "\u{0}",
+            &"x,".repeat(10_000),
+            &"ລ".repeat(2000),
+        ] {
+            let requested = requested_locales_from_accept_language(garbage);
+            assert_eq!(
+                negotiate_locale(&requested, &available()),
+                "en",
+                "{garbage:?}"
+            );
+        }
     }
 
     #[test]

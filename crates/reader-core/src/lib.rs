@@ -6,6 +6,7 @@
 
 pub mod catalog;
 pub mod dates;
+pub mod document;
 pub mod error;
 pub mod http;
 pub mod l10n;

@@ -1,7 +1,7 @@
 //! The loaded content: manifest, bundles, date formatters and load diagnostics, with the
 //! operations every front end needs (render a page, the UI chrome, locale list).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use fluent_bundle::{FluentArgs, FluentValue};
 use serde::Serialize;
@@ -57,7 +57,7 @@ pub struct NavItem {
 pub struct Chrome {
     pub locale: String,
     pub window_title: String,
-    pub strings: HashMap<String, String>,
+    pub strings: BTreeMap<String, String>,
     pub nav: Vec<NavItem>,
     pub locales: Vec<LocaleInfo>,
     pub home: String,

@@ -98,14 +98,46 @@ struct NotFoundTemplate<'a> {
     home_link: String,
 }
 
-/// The address of a page, shared by every front end (the app intercepts clicks on it).
-pub fn page_href(locale: &str, slug: &str) -> String {
-    format!("/{locale}/{slug}")
+/// How page bodies link to pages: the app and `serve` by absolute path (`/lo/news`), an
+/// export by relative file (`../lo/news.html`), so it opens from any folder or server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Links<'a> {
+    Absolute,
+    /// Relative to the exported file of the page at this path (`lo/news/country-strategy`).
+    RelativeFrom(&'a str),
+}
+
+impl Links<'_> {
+    /// The address of a page in a locale.
+    pub fn page(&self, locale: &str, slug: &str) -> String {
+        match self {
+            Links::Absolute => format!("/{locale}/{slug}"),
+            Links::RelativeFrom(_) => format!("{}{locale}/{slug}.html", self.root()),
+        }
+    }
+
+    /// The site's root as seen from the page (`/`, or `../` once per folder level).
+    pub fn root(&self) -> String {
+        match self {
+            Links::Absolute => "/".to_string(),
+            Links::RelativeFrom(path) => "../".repeat(path.matches('/').count()),
+        }
+    }
 }
 
 impl Library {
     /// Renders a page body in `locale`; `None` when the slug or locale is unknown.
     pub fn render_page(&self, locale: &str, slug: &str) -> Option<RenderedPage> {
+        self.render_page_linked(locale, slug, Links::Absolute)
+    }
+
+    /// The same, with links of the given style.
+    pub fn render_page_linked(
+        &self,
+        locale: &str,
+        slug: &str,
+        links: Links,
+    ) -> Option<RenderedPage> {
         if !self.has_locale(locale) {
             return None;
         }
@@ -137,7 +169,7 @@ impl Library {
                 .flatten(),
             groups: group_blocks(&page.blocks, views),
             dateline: page.date.map(|date| self.dateline(locale, date)),
-            listing: self.listing(locale, page, &mut report),
+            listing: self.listing(locale, page, &mut report, links),
         };
         Some(RenderedPage {
             slug: page.slug.clone(),
@@ -245,6 +277,11 @@ impl Library {
 
     /// The localized "page not found" body (for an unknown locale: the default one).
     pub fn render_not_found(&self, locale: &str) -> RenderedPage {
+        self.render_not_found_linked(locale, Links::Absolute)
+    }
+
+    /// The same, with links of the given style.
+    pub fn render_not_found_linked(&self, locale: &str, links: Links) -> RenderedPage {
         let locale = if self.has_locale(locale) {
             locale
         } else {
@@ -257,7 +294,7 @@ impl Library {
             title: text("not-found-title"),
             text: text("not-found-text"),
             home,
-            home_href: page_href(locale, home),
+            home_href: links.page(locale, home),
             home_link: text("not-found-home"),
         };
         RenderedPage {
@@ -338,7 +375,13 @@ impl Library {
     }
 
     /// The pages of `page.list_section`, newest first.
-    fn listing(&self, locale: &str, page: &Page, report: &mut FallbackReport) -> Vec<ListingItem> {
+    fn listing(
+        &self,
+        locale: &str,
+        page: &Page,
+        report: &mut FallbackReport,
+        links: Links,
+    ) -> Vec<ListingItem> {
         let Some(section) = &page.list_section else {
             return Vec::new();
         };
@@ -355,7 +398,7 @@ impl Library {
                 let view = self.block_view(locale, &listed.blocks[0], false, report);
                 ListingItem {
                     slug: listed.slug.clone(),
-                    href: page_href(locale, &listed.slug),
+                    href: links.page(locale, &listed.slug),
                     title_html: view.html,
                     lang: view.lang,
                     date: listed.date.map(|date| self.dateline(locale, date)),

@@ -14,6 +14,8 @@ use serde_json::{json, Value};
 
 pub use fantoccini::Locator;
 
+pub mod web;
+
 /// The app's identifier (tauri.conf.json): its config dir is named after it.
 pub const APP_IDENTIFIER: &str = "int.iom.laopdr.reader";
 
@@ -24,7 +26,7 @@ fn workspace_root() -> PathBuf {
         .unwrap()
 }
 
-fn target_dir() -> PathBuf {
+pub fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| workspace_root().join("target"))
@@ -303,7 +305,7 @@ impl Drop for TauriDriver {
     }
 }
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()

@@ -110,7 +110,8 @@ impl SearchIndex {
         );
 
         let entries = collect_entries(library);
-        let mut writer = index.writer_with_num_threads(1, 32_000_000)?;
+        // tantivy's smallest arena: the index is built once, and memory matters more here.
+        let mut writer = index.writer_with_num_threads(1, 15_000_000)?;
         for (n, entry) in entries.iter().enumerate() {
             let mut doc = TantivyDocument::default();
             doc.add_text(text, &entry.text);

@@ -1,0 +1,162 @@
+//! Full HTML documents for `serve` and `export`: the app's own window document
+//! (`ui/index.html`) with the page body already in its `<main>`, its language, links to the
+//! page's translations, and the strings its script needs — so the same UI runs in any
+//! browser, without Tauri, and the page reads without script too.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::library::{Chrome, ContentInfo, Library};
+use crate::render::Links;
+
+/// Which front end a document is for (the UI script adapts to it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode<'a> {
+    /// `reader serve`: bodies, search and chrome from the server.
+    Serve,
+    /// `reader export`: static files; no search; links are relative to the file, written at
+    /// this path without `.html` (`lo/news/country-strategy`, `404`).
+    Export { path: &'a str },
+}
+
+/// CSP of an exported page, as a `<meta>` (static hosts send no headers of ours).
+pub const EXPORT_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+    img-src 'self'; font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; \
+    form-action 'none'";
+
+/// What the UI script reads from `<script type="application/json" id="reader-config">`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DocumentConfig<'a> {
+    mode: &'static str,
+    locale: &'a str,
+    slug: &'a str,
+    chromes: BTreeMap<String, Chrome>,
+    content: ContentInfo,
+    app_version: &'a str,
+    /// The site root as seen from this page, and what page addresses end with.
+    root: String,
+    suffix: &'static str,
+    /// This page in every locale.
+    alternates: BTreeMap<String, String>,
+}
+
+/// The window document of the app, with these markers in it.
+const MARKERS: [&str; 5] = [
+    "<html lang=\"en\">",
+    "<title>IOM Lao PDR Reader</title>",
+    "href=\"style.css\"",
+    "src=\"app.js\"",
+    "<main id=\"main\" tabindex=\"-1\" aria-live=\"polite\"></main>",
+];
+
+impl Library {
+    /// The full document of page `slug` in `locale` (`None`: the localized 404 document),
+    /// built from `shell`, the app's `ui/index.html`. `Err` when the shell lacks a marker.
+    pub fn render_document(
+        &self,
+        shell: &str,
+        mode: Mode,
+        locale: &str,
+        slug: Option<&str>,
+        app_version: &str,
+    ) -> Result<String, String> {
+        if let Some(missing) = MARKERS.iter().find(|m| !shell.contains(*m)) {
+            return Err(format!("the UI document lacks `{missing}`"));
+        }
+        let locale = if self.has_locale(locale) {
+            locale
+        } else {
+            crate::DEFAULT_LOCALE
+        };
+        let links = match mode {
+            Mode::Serve => Links::Absolute,
+            Mode::Export { path } => Links::RelativeFrom(path),
+        };
+        let page = match slug {
+            Some(slug) => self
+                .render_page_linked(locale, slug, links)
+                .ok_or("no such page")?,
+            None => self.render_not_found_linked(locale, links),
+        };
+        let alternates: BTreeMap<String, String> = match slug {
+            Some(slug) => self
+                .locale_codes()
+                .into_iter()
+                .map(|code| {
+                    let href = links.page(&code, slug);
+                    (code, href)
+                })
+                .collect(),
+            None => BTreeMap::new(),
+        };
+        let config = DocumentConfig {
+            mode: match mode {
+                Mode::Serve => "serve",
+                Mode::Export { .. } => "export",
+            },
+            locale,
+            slug: slug.unwrap_or(""),
+            chromes: self
+                .locale_codes()
+                .into_iter()
+                .map(|code| {
+                    let chrome = self.chrome(&code, app_version);
+                    (code, chrome)
+                })
+                .collect(),
+            content: self.content_info(),
+            app_version,
+            root: links.root(),
+            suffix: if mode == Mode::Serve { "" } else { ".html" },
+            alternates: alternates.clone(),
+        };
+        // JSON inside <script>: `<` escaped so no text can close the element.
+        let json = serde_json::to_string(&config)
+            .expect("plain data")
+            .replace('<', "\\u003c");
+        let window_title = self.chrome(locale, app_version).window_title;
+        let mut head = format!(
+            "<title>{} · {}</title>",
+            escape(&page.title),
+            escape(&window_title)
+        );
+        if mode != Mode::Serve {
+            head.push_str(&format!(
+                "\n<meta http-equiv=\"Content-Security-Policy\" content=\"{EXPORT_CSP}\">"
+            ));
+        }
+        for (code, href) in &alternates {
+            head.push_str(&format!(
+                "\n<link rel=\"alternate\" hreflang=\"{code}\" href=\"{}\">",
+                escape(href)
+            ));
+        }
+        head.push_str(&format!(
+            "\n<script type=\"application/json\" id=\"reader-config\">{json}</script>"
+        ));
+
+        let assets = format!("{}ui/", links.root());
+        Ok(shell
+            .replacen(MARKERS[0], &format!("<html lang=\"{locale}\">"), 1)
+            .replacen(MARKERS[1], &head, 1)
+            .replacen(MARKERS[2], &format!("href=\"{assets}style.css\""), 1)
+            .replacen(MARKERS[3], &format!("src=\"{assets}app.js\""), 1)
+            .replacen(
+                MARKERS[4],
+                &format!(
+                    "<main id=\"main\" tabindex=\"-1\" aria-live=\"polite\">\n{}\n</main>",
+                    page.html
+                ),
+                1,
+            ))
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
