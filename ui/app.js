@@ -6,7 +6,8 @@
 // ---- where pages come from: the desktop app, `reader serve`, or a static export ------------
 //
 // In the app, the Rust core answers commands and the reader:// scheme. A served or exported
-// page carries its strings in <script id="reader-config"> (see reader-core's document.rs);
+// page says what it is in <script id="reader-config"> and gets the UI strings from
+// ui/chromes.js (see reader-core's document.rs);
 // `serve` answers bodies and search over HTTP; an export has neither, so it moves between
 // static files instead of swapping bodies.
 
@@ -29,7 +30,7 @@ const backend = {
     try { saved = JSON.parse(localStorage.getItem(WEB_PREFERENCES_KEY)) || {}; } catch (_) { saved = {}; }
     const block = decodeURIComponent(location.hash.slice(1));
     return {
-      chrome: CONFIG.chromes[CONFIG.locale],
+      chrome: window.READER_CHROMES[CONFIG.locale],
       content: CONFIG.content,
       appVersion: CONFIG.appVersion,
       preferences: {
@@ -42,7 +43,7 @@ const backend = {
   async setLocale(locale) {
     if (!WEB) return window.__TAURI__.core.invoke("set_locale", { locale });
     history.replaceState(null, "", CONFIG.alternates[locale] + location.hash);
-    return CONFIG.chromes[locale];
+    return window.READER_CHROMES[locale];
   },
   savePreferences(prefs) {
     if (!WEB) return window.__TAURI__.core.invoke("save_preferences", { preferences: prefs }).catch((e) => console.error(e));

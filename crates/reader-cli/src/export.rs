@@ -27,14 +27,10 @@ pub fn export(
     prepare(dir, force)?;
     let version = env!("CARGO_PKG_VERSION");
     let mut written = Exported { pages: 0, files: 0 };
+    let mut files = 0;
     let mut write = |relative: &str, bytes: &[u8]| -> anyhow::Result<()> {
-        let path = dir.join(relative);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("creating {}", parent.display()))?;
-        }
-        std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
-        written.files += 1;
+        write_file(dir, relative, bytes)?;
+        files += 1;
         Ok(())
     };
     let shell = assets::shell();
@@ -43,32 +39,58 @@ pub fn export(
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     let locales = library.locale_codes();
-    for page in &library.manifest().pages {
-        for locale in &locales {
-            let path = format!("{locale}/{}", page.slug);
-            let html = library
-                .render_document(
-                    shell,
-                    Mode::Export { path: &path },
-                    locale,
-                    Some(&page.slug),
-                    version,
-                )
-                .map_err(anyhow::Error::msg)?;
-            write(&format!("{path}.html"), html.as_bytes())?;
-            written.pages += 1;
-            sitemap.push_str(&format!(
-                "  <url>\n    <loc>{base_url}{locale}/{}.html</loc>\n",
-                page.slug
-            ));
-            for other in &locales {
-                sitemap.push_str(&format!(
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"{other}\" href=\"{base_url}{other}/{}.html\"/>\n",
-                    page.slug
-                ));
-            }
-            sitemap.push_str("  </url>\n");
+    let documents: Vec<(&str, &str)> = library
+        .manifest()
+        .pages
+        .iter()
+        .flat_map(|page| {
+            locales
+                .iter()
+                .map(move |locale| (locale.as_str(), page.slug.as_str()))
+        })
+        .collect();
+    // Rendering is independent per page: spread it over the cores.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = documents.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = documents
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || -> anyhow::Result<usize> {
+                    for (locale, slug) in part {
+                        let path = format!("{locale}/{slug}");
+                        let html = library
+                            .render_document(
+                                shell,
+                                Mode::Export { path: &path },
+                                locale,
+                                Some(slug),
+                                version,
+                            )
+                            .map_err(anyhow::Error::msg)?;
+                        write_file(dir, &format!("{path}.html"), html.as_bytes())?;
+                    }
+                    Ok(part.len())
+                })
+            })
+            .collect();
+        for worker in workers {
+            let done = worker.join().expect("an export thread panicked")?;
+            written.pages += done;
+            written.files += done;
         }
+        anyhow::Ok(())
+    })?;
+    for (locale, slug) in &documents {
+        sitemap.push_str(&format!(
+            "  <url>\n    <loc>{base_url}{locale}/{slug}.html</loc>\n"
+        ));
+        for other in &locales {
+            sitemap.push_str(&format!(
+                "    <xhtml:link rel=\"alternate\" hreflang=\"{other}\" href=\"{base_url}{other}/{slug}.html\"/>\n"
+            ));
+        }
+        sitemap.push_str("  </url>\n");
     }
     sitemap.push_str("</urlset>\n");
     write("sitemap.xml", sitemap.as_bytes())?;
@@ -94,10 +116,24 @@ pub fn export(
     for (path, bytes) in assets::files() {
         write(&format!("ui/{path}"), bytes)?;
     }
+    write(
+        &format!("ui/{}", reader_core::document::CHROMES_FILE),
+        library.chromes_script(version).as_bytes(),
+    )?;
     for path in library.files().paths().filter(|p| p.starts_with("images/")) {
         write(path, library.files().get(path).expect("listed"))?;
     }
+    written.files += files;
     Ok(written)
+}
+
+fn write_file(dir: &Path, relative: &str, bytes: &[u8]) -> anyhow::Result<()> {
+    let path = dir.join(relative);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("creating {}", parent.display()))?;
+    }
+    std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))
 }
 
 /// The site's entry: the home page of each language, and a refresh to the default one.

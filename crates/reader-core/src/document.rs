@@ -32,7 +32,6 @@ struct DocumentConfig<'a> {
     mode: &'static str,
     locale: &'a str,
     slug: &'a str,
-    chromes: BTreeMap<String, Chrome>,
     content: ContentInfo,
     app_version: &'a str,
     /// The site root as seen from this page, and what page addresses end with.
@@ -51,7 +50,26 @@ const MARKERS: [&str; 5] = [
     "<main id=\"main\" tabindex=\"-1\" aria-live=\"polite\"></main>",
 ];
 
+/// The script, beside `app.js`, that holds every locale's UI strings.
+pub const CHROMES_FILE: &str = "chromes.js";
+
 impl Library {
+    /// `chromes.js`: `window.READER_CHROMES = { "en": Chrome, "lo": Chrome, … };`
+    pub fn chromes_script(&self, app_version: &str) -> String {
+        let chromes: BTreeMap<String, Chrome> = self
+            .locale_codes()
+            .into_iter()
+            .map(|code| {
+                let chrome = self.chrome(&code, app_version);
+                (code, chrome)
+            })
+            .collect();
+        format!(
+            "window.READER_CHROMES = {};\n",
+            serde_json::to_string(&chromes).expect("plain data")
+        )
+    }
+
     /// The full document of page `slug` in `locale` (`None`: the localized 404 document),
     /// built from `shell`, the app's `ui/index.html`. `Err` when the shell lacks a marker.
     pub fn render_document(
@@ -98,14 +116,6 @@ impl Library {
             },
             locale,
             slug: slug.unwrap_or(""),
-            chromes: self
-                .locale_codes()
-                .into_iter()
-                .map(|code| {
-                    let chrome = self.chrome(&code, app_version);
-                    (code, chrome)
-                })
-                .collect(),
             content: self.content_info(),
             app_version,
             root: links.root(),
@@ -116,7 +126,7 @@ impl Library {
         let json = serde_json::to_string(&config)
             .expect("plain data")
             .replace('<', "\\u003c");
-        let window_title = self.chrome(locale, app_version).window_title;
+        let window_title = self.ui_text(locale, "window-title").unwrap_or_default();
         let mut head = format!(
             "<title>{} · {}</title>",
             escape(&page.title),
@@ -142,7 +152,12 @@ impl Library {
             .replacen(MARKERS[0], &format!("<html lang=\"{locale}\">"), 1)
             .replacen(MARKERS[1], &head, 1)
             .replacen(MARKERS[2], &format!("href=\"{assets}style.css\""), 1)
-            .replacen(MARKERS[3], &format!("src=\"{assets}app.js\""), 1)
+            // The UI strings of every locale: one cacheable file, not repeated in each page.
+            .replacen(
+                MARKERS[3],
+                &format!("src=\"{assets}{CHROMES_FILE}\" defer></script>\n<script src=\"{assets}app.js\""),
+                1,
+            )
             .replacen(
                 MARKERS[4],
                 &format!(

@@ -9,7 +9,6 @@ use unic_langid::LanguageIdentifier;
 
 use crate::catalog::Catalog;
 use crate::error::{Diagnostic, DiagnosticKind};
-use crate::source::ContentFiles;
 use crate::DEFAULT_LOCALE;
 
 /// The bundle of one locale: its UI strings, terms and every page resource.
@@ -24,7 +23,11 @@ pub struct LocaleBundle {
 impl LocaleBundle {
     /// Loads every `.ftl` of `<code>/`, keeping the partial resources of files with syntax
     /// errors (fluent-syntax recovers at the next entry) and reporting each error.
-    pub fn load(code: &str, files: &ContentFiles, diagnostics: &mut Vec<Diagnostic>) -> Self {
+    pub fn load(
+        code: &str,
+        files: Vec<(String, std::borrow::Cow<'static, [u8]>)>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Self {
         let id: LanguageIdentifier = code.parse().expect("locale folder names are validated");
         let mut bundle = FluentBundle::new_concurrent(vec![id.clone()]);
         // Isolation marks (U+2068/U+2069) would end up in copied text and the window title;
@@ -32,12 +35,17 @@ impl LocaleBundle {
         bundle.set_use_isolating(false);
         bundle.add_builtins().expect("builtins are added once");
         let mut catalog = Catalog::default();
-        let prefix = format!("{code}/");
-        for path in files.paths_under(&prefix).filter(|p| p.ends_with(".ftl")) {
-            let bytes = files.get(path).expect("listed path exists");
-            let text = match String::from_utf8(bytes.to_vec()) {
-                Ok(text) => text,
-                Err(_) => {
+        for (path, bytes) in files {
+            let path = path.as_str();
+            let text = match bytes {
+                std::borrow::Cow::Owned(bytes) => String::from_utf8(bytes).ok(),
+                std::borrow::Cow::Borrowed(bytes) => {
+                    std::str::from_utf8(bytes).ok().map(str::to_string)
+                }
+            };
+            let text = match text {
+                Some(text) => text,
+                None => {
                     diagnostics.push(Diagnostic {
                         kind: DiagnosticKind::NotUtf8,
                         file: path.to_string(),
@@ -49,11 +57,12 @@ impl LocaleBundle {
                     continue;
                 }
             };
-            let resource = match FluentResource::try_new(text.clone()) {
+            let resource = match FluentResource::try_new(text) {
                 Ok(resource) => resource,
                 Err((resource, errors)) => {
+                    let text = resource.source();
                     for error in errors {
-                        let (line, column) = line_and_column(&text, error.pos.start);
+                        let (line, column) = line_and_column(text, error.pos.start);
                         let message_id = error
                             .slice
                             .as_ref()
@@ -70,7 +79,7 @@ impl LocaleBundle {
                     resource
                 }
             };
-            for (id, line) in catalog.add(path, &text, resource.entries()) {
+            for (id, line) in catalog.add(path, resource.source(), resource.entries()) {
                 let first = catalog
                     .get(&id)
                     .expect("a duplicate has a first definition");

@@ -93,10 +93,40 @@ impl Library {
             }
         }
 
-        let mut diagnostics = Vec::new();
-        let bundles: Vec<LocaleBundle> = codes
+        let ui_message_ids = files
+            .get("en/ui.ftl")
+            .map(|bytes| message_ids(&String::from_utf8_lossy(bytes)))
+            .unwrap_or_default();
+        // Each locale parses on its own thread (a big site has tens of thousands of files).
+        let sources: Vec<_> = codes
             .iter()
-            .map(|code| LocaleBundle::load(code, &files, &mut diagnostics))
+            .map(|code| (code, files.take_under(&format!("{code}/"), ".ftl")))
+            .collect();
+        let loaded: Vec<(LocaleBundle, Vec<Diagnostic>)> = std::thread::scope(|scope| {
+            let threads: Vec<_> = sources
+                .into_iter()
+                .map(|(code, sources)| {
+                    scope.spawn(move || {
+                        let mut diagnostics = Vec::new();
+                        (
+                            LocaleBundle::load(code, sources, &mut diagnostics),
+                            diagnostics,
+                        )
+                    })
+                })
+                .collect();
+            threads
+                .into_iter()
+                .map(|t| t.join().expect("a locale loader panicked"))
+                .collect()
+        });
+        let mut diagnostics = Vec::new();
+        let bundles: Vec<LocaleBundle> = loaded
+            .into_iter()
+            .map(|(bundle, found)| {
+                diagnostics.extend(found);
+                bundle
+            })
             .collect();
         for diagnostic in &diagnostics {
             log::error!("{source}: {diagnostic}");
@@ -111,10 +141,7 @@ impl Library {
             },
             &codes,
         );
-        let ui_message_ids = files
-            .get("en/ui.ftl")
-            .map(|bytes| message_ids(&String::from_utf8_lossy(bytes)))
-            .unwrap_or_default();
+
         let dates = codes
             .iter()
             .filter_map(|code| Some((code.clone(), DateFormatter::new(code)?)))

@@ -19,6 +19,9 @@ pub struct Manifest {
     /// Release date of this content.
     pub date: IsoDate,
     pub pages: Vec<Page>,
+    /// Slug → position in `pages` (built on parsing: a large site is looked up per request).
+    #[serde(skip)]
+    index: std::collections::HashMap<String, usize>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -134,9 +137,15 @@ impl Manifest {
     /// Parses and validates the manifest: any inconsistency here would make pages
     /// unaddressable or ids ambiguous, so it is refused whole.
     pub fn parse(text: &str) -> Result<Self, LoadError> {
-        let manifest: Manifest =
+        let mut manifest: Manifest =
             toml::from_str(text).map_err(|e| LoadError::Manifest(e.to_string()))?;
         manifest.validate().map_err(LoadError::Manifest)?;
+        manifest.index = manifest
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, page)| (page.slug.clone(), i))
+            .collect();
         Ok(manifest)
     }
 
@@ -201,7 +210,7 @@ impl Manifest {
     }
 
     pub fn page(&self, slug: &str) -> Option<&Page> {
-        self.pages.iter().find(|page| page.slug == slug)
+        self.index.get(slug).map(|&i| &self.pages[i])
     }
 
     /// The page shown first: the first one listed.

@@ -85,6 +85,21 @@ impl ContentFiles {
         self.files.insert(path, Cow::Owned(bytes));
     }
 
+    /// Moves out the bytes of the files under `prefix` ending with `suffix`, keeping their
+    /// paths (so existence checks still work): parsed `.ftl` text lives in the bundles, and
+    /// a big site must not hold it twice.
+    pub(crate) fn take_under(
+        &mut self,
+        prefix: &str,
+        suffix: &str,
+    ) -> Vec<(String, Cow<'static, [u8]>)> {
+        self.files
+            .iter_mut()
+            .filter(|(path, _)| path.starts_with(prefix) && path.ends_with(suffix))
+            .map(|(path, bytes)| (path.clone(), std::mem::replace(bytes, Cow::Borrowed(&[]))))
+            .collect()
+    }
+
     pub fn paths(&self) -> impl Iterator<Item = &str> {
         self.files.keys().map(String::as_str)
     }
