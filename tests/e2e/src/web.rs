@@ -176,6 +176,15 @@ impl Browser {
 
     /// A PNG of the viewport, saved under `target/e2e-screenshots/`.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
+        // What a reader sees once the bundled fonts are in (until then `font-display: block`
+        // keeps text invisible rather than drawing Lao without its stacked marks).
+        let _ = self
+            .client
+            .execute_async(
+                "const done = arguments[0]; document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))",
+                vec![],
+            )
+            .await;
         let png = self.client.screenshot().await.unwrap();
         let path = super::screenshot_dir().join(format!("{name}.png"));
         std::fs::write(&path, png).unwrap();
