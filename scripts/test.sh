@@ -11,6 +11,8 @@ trap 'rm -f "$log"' EXIT
 run() { "$@" 2>&1 | tee -a "$log"; }
 
 run cargo test -p reader-core -p reader-cli
+# Content-pack installs interrupted at every step: a build for tests (test key, fail-points).
+run cargo test -p reader-cli --features test-key,failpoints --test pack_faults
 run cargo test -p reader-app
 # The shipped content lints clean of errors (warnings: the Lao is an unreviewed draft).
 cargo run -q -p reader-cli -- check --content locales > /dev/null

@@ -3,6 +3,7 @@
 
 mod assets;
 mod export;
+mod pack;
 mod serve;
 
 use std::path::{Path, PathBuf};
@@ -93,6 +94,9 @@ enum Command {
         #[arg(long, default_value = "")]
         base_url: String,
     },
+    /// Content packs: build, sign, verify, inspect, install.
+    #[command(subcommand)]
+    Pack(pack::PackCommand),
     /// Record that translations were made from the English as it is now.
     MarkTranslated(RecordArgs),
     /// Record that a reviewer approved the translations as they are now.
@@ -244,6 +248,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Pack(command) => pack::run(command),
         Command::MarkTranslated(args) => write_records(args, RecordAction::MarkTranslated),
         Command::Approve(args) => write_records(args, RecordAction::Approve),
     }

@@ -14,6 +14,7 @@ pub mod library;
 pub mod links;
 pub mod lint;
 pub mod manifest;
+pub mod pack;
 pub mod preferences;
 pub mod records;
 pub mod render;

@@ -1,0 +1,194 @@
+//! Installed content, in the app's data directory:
+//!
+//! ```text
+//! content/versions/<version>/…   each installed version, whole
+//! content/state.toml              current = 3, previous = 2
+//! ```
+//!
+//! An install writes a fresh directory, fsyncs every file and directory, renames it into
+//! `versions/`, then switches `state.toml` by writing a new one beside it, fsyncing it and
+//! renaming it over the old (and fsyncing the directory). A crash or power loss at any
+//! moment leaves the old state or the new one, each pointing at whole content.
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::{PackError, VerifiedPack};
+use crate::library::Library;
+use crate::source::ContentSource;
+
+const STATE: &str = "state.toml";
+const VERSIONS: &str = "versions";
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct State {
+    pub current: Option<u64>,
+    pub previous: Option<u64>,
+}
+
+/// The installed content of one user.
+pub struct Store {
+    root: PathBuf,
+}
+
+/// A step where tests inject failures (`failpoints` feature): returns an error, or aborts
+/// the process as a crash would.
+fn step(name: &str) -> std::io::Result<()> {
+    #[cfg(feature = "failpoints")]
+    {
+        if std::env::var_os("READER_TRACE_STEPS").is_some() {
+            eprintln!("step {name}");
+        }
+        if std::env::var("READER_CRASH_AT").is_ok_and(|at| at == name) {
+            std::process::abort();
+        }
+        if std::env::var("READER_FAIL_AT").is_ok_and(|at| at == name) {
+            return Err(std::io::Error::other(format!("injected failure at {name}")));
+        }
+    }
+    let _ = name;
+    Ok(())
+}
+
+fn fsync_dir(path: &Path) -> std::io::Result<()> {
+    step("fsync-dir")?;
+    File::open(path)?.sync_all()
+}
+
+impl Store {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Self { root: root.into() }
+    }
+
+    pub fn state(&self) -> State {
+        fs::read_to_string(self.root.join(STATE))
+            .ok()
+            .and_then(|text| toml::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
+    fn version_dir(&self, version: u64) -> PathBuf {
+        self.root.join(VERSIONS).join(version.to_string())
+    }
+
+    /// The installed content to show, if any loads (a missing or broken one is skipped).
+    pub fn current(&self) -> Option<Library> {
+        let version = self.state().current?;
+        Library::load(ContentSource::Directory(self.version_dir(version))).ok()
+    }
+
+    /// Installs a verified pack; refused unless it is newer than `shown_version` (the
+    /// content showing now: installed or built in).
+    pub fn install(&self, pack: &VerifiedPack, shown_version: u64) -> Result<(), PackError> {
+        let version = pack.info.version;
+        if version <= shown_version {
+            return Err(PackError::NotNewer {
+                pack: version,
+                installed: shown_version,
+            });
+        }
+        let versions = self.root.join(VERSIONS);
+        fs::create_dir_all(&versions)?;
+        self.remove_leftovers();
+        // 1. the content, whole, in a directory no state points at
+        let incoming = versions.join(format!(".incoming-{version}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&incoming);
+        for (path, bytes) in &pack.files {
+            let target = incoming.join(path);
+            let parent = target.parent().expect("inside incoming");
+            fs::create_dir_all(parent)?;
+            step("write-file")?;
+            let mut file = File::create(&target)?;
+            file.write_all(bytes)?;
+            step("fsync-file")?;
+            file.sync_all()?;
+        }
+        let mut dirs: Vec<PathBuf> = pack
+            .files
+            .keys()
+            .filter_map(|p| incoming.join(p).parent().map(Path::to_path_buf))
+            .collect();
+        dirs.sort();
+        dirs.dedup();
+        for dir in dirs.iter().rev() {
+            fsync_dir(dir)?;
+        }
+        fsync_dir(&incoming)?;
+        // 2. into place under its version (an older copy of the same version goes first)
+        let target = self.version_dir(version);
+        if target.exists() {
+            fs::remove_dir_all(&target)?;
+        }
+        step("rename-version")?;
+        fs::rename(&incoming, &target)?;
+        fsync_dir(&versions)?;
+        // 3. the switch
+        let state = self.state();
+        self.write_state(State {
+            current: Some(version),
+            previous: state.current,
+        })?;
+        self.remove_unused();
+        Ok(())
+    }
+
+    /// Shows the content installed before the last import again — the built-in content if
+    /// that was the first import (the one after it is kept, as the new "previous"). `false`
+    /// when nothing was ever installed.
+    pub fn restore(&self) -> Result<bool, PackError> {
+        let state = self.state();
+        if state.current.is_none() {
+            return Ok(false);
+        }
+        self.write_state(State {
+            current: state.previous,
+            previous: state.current,
+        })?;
+        Ok(true)
+    }
+
+    fn write_state(&self, state: State) -> std::io::Result<()> {
+        let tmp = self.root.join(format!("{STATE}.tmp"));
+        step("write-state")?;
+        let mut file = File::create(&tmp)?;
+        file.write_all(toml::to_string(&state).expect("plain data").as_bytes())?;
+        step("fsync-state")?;
+        file.sync_all()?;
+        step("rename-state")?;
+        fs::rename(&tmp, self.root.join(STATE))?;
+        fsync_dir(&self.root)
+    }
+
+    /// Directories of interrupted installs.
+    fn remove_leftovers(&self) {
+        if let Ok(entries) = fs::read_dir(self.root.join(VERSIONS)) {
+            for entry in entries.flatten() {
+                if entry
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with(".incoming-")
+                {
+                    let _ = fs::remove_dir_all(entry.path());
+                }
+            }
+        }
+    }
+
+    /// Versions neither current nor previous.
+    fn remove_unused(&self) {
+        let state = self.state();
+        let keep = [state.current, state.previous];
+        if let Ok(entries) = fs::read_dir(self.root.join(VERSIONS)) {
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name.parse::<u64>().is_ok_and(|v| !keep.contains(&Some(v))) {
+                    let _ = fs::remove_dir_all(entry.path());
+                }
+            }
+        }
+    }
+}

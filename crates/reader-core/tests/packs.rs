@@ -1,0 +1,357 @@
+//! Content packs: signed, verified, installed whole or refused — with the installed content
+//! untouched — for every kind of bad pack.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use ed25519_dalek::SigningKey;
+use reader_core::pack::{self, keys, store::Store, Limits, PackError};
+use reader_core::{ContentSource, Library};
+
+fn locales() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../locales"))
+}
+
+fn test_key() -> SigningKey {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/keys/test.key"
+    ))
+    .unwrap();
+    keys::parse_secret(&text).unwrap()
+}
+
+fn trusted() -> Vec<ed25519_dalek::VerifyingKey> {
+    vec![test_key().verifying_key()]
+}
+
+/// The shipped content as a pack of `version` (its manifest says so).
+fn content_pack(version: u64) -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(locales(), dir.path());
+    let manifest = dir.path().join("manifest.toml");
+    let text = std::fs::read_to_string(&manifest).unwrap().replacen(
+        "version = 1",
+        &format!("version = {version}"),
+        1,
+    );
+    std::fs::write(&manifest, text).unwrap();
+    pack::build(dir.path(), &test_key(), "IOM Lao PDR (test)").unwrap()
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn verify(bytes: &[u8]) -> Result<pack::VerifiedPack, PackError> {
+    pack::verify(bytes, &trusted(), &Limits::default())
+}
+
+/// One tar entry: name, type, data, link target.
+type Entry<'a> = (&'a str, tar::EntryType, &'a [u8], Option<&'a str>);
+
+/// A signed pack whose payload is a tar written entry by entry, headers as given (no
+/// checks: this is how a hostile pack would be made).
+fn hostile_pack(entries: &[Entry]) -> Vec<u8> {
+    let mut builder = tar::Builder::new(flate2::write::GzEncoder::new(
+        Vec::new(),
+        flate2::Compression::default(),
+    ));
+    for (name, kind, data, link) in entries {
+        let mut header = tar::Header::new_old();
+        let raw = header.as_old_mut();
+        raw.name[..name.len()].copy_from_slice(name.as_bytes());
+        if let Some(link) = link {
+            raw.linkname[..link.len()].copy_from_slice(link.as_bytes());
+        }
+        header.set_entry_type(*kind);
+        header.set_size(data.len() as u64);
+        header.set_mode(0o644);
+        header.set_cksum();
+        builder.append(&header, *data).unwrap();
+    }
+    let payload = builder.into_inner().unwrap().finish().unwrap();
+    pack::sign(&payload, &test_key())
+}
+
+fn pack_toml(version: u64) -> Vec<u8> {
+    format!("format = 1\npublisher = \"x\"\nversion = {version}\ndate = \"2026-01-01\"\n")
+        .into_bytes()
+}
+
+#[test]
+fn a_good_pack_verifies_and_says_what_it_brings() {
+    let bytes = content_pack(2);
+    let pack = verify(&bytes).unwrap();
+    assert_eq!(pack.info.version, 2);
+    assert!(
+        pack.files.contains_key("manifest.toml") && pack.files.contains_key("lo/pages/home.ftl")
+    );
+    assert!(
+        !pack.files.keys().any(|p| p.ends_with("ui.ftl")),
+        "UI strings ship with the app"
+    );
+    let embedded = Library::load(ContentSource::Embedded).unwrap();
+    assert_eq!(
+        pack::changes(&embedded, &pack.library),
+        pack::Changes::default()
+    );
+}
+
+#[test]
+fn changes_name_pages_added_changed_and_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(locales(), dir.path());
+    let lo = dir.path().join("lo/pages/who-we-are.ftl");
+    let text = std::fs::read_to_string(&lo).unwrap().replacen(
+        "who-we-are-p2 = ",
+        "who-we-are-p2 = ໃໝ່ ",
+        1,
+    );
+    std::fs::write(&lo, text).unwrap();
+    std::fs::remove_file(dir.path().join("lo/pages/news.ftl")).unwrap();
+    let bytes = pack::build(dir.path(), &test_key(), "t").unwrap();
+    let pack = verify(&bytes).unwrap();
+    let changes = pack::changes(
+        &Library::load(ContentSource::Embedded).unwrap(),
+        &pack.library,
+    );
+    assert_eq!(changes.changed["lo"], ["who-we-are"]);
+    assert_eq!(changes.removed["lo"], ["news"]);
+    assert!(changes.added.is_empty());
+}
+
+#[test]
+fn bad_packs_are_refused_with_their_reason() {
+    let good = content_pack(2);
+    let payload = &good[80..];
+    let other_key = SigningKey::from_bytes(&[7u8; 32]);
+    let mut tampered_payload = good.clone();
+    let middle = 80 + payload.len() / 2;
+    tampered_payload[middle] ^= 0x01;
+    let mut tampered_header = good.clone();
+    tampered_header[20] ^= 0x80;
+    let mut newer = good.clone();
+    newer[7] = 2;
+    let jpeg = [&[0xFFu8, 0xD8, 0xFF, 0xE0][..], &[0u8; 200][..]].concat();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("unsigned tar.gz", payload.to_vec(), "unsigned"),
+        ("a JPEG renamed", jpeg, "not-a-pack"),
+        ("empty file", Vec::new(), "not-a-pack"),
+        (
+            "signed by an unknown key",
+            pack::sign(payload, &other_key),
+            "unknown-key",
+        ),
+        (
+            "a byte of the payload changed",
+            tampered_payload,
+            "bad-signature",
+        ),
+        (
+            "a byte of the signature changed",
+            tampered_header,
+            "bad-signature",
+        ),
+        (
+            "truncated",
+            good[..good.len() - 100].to_vec(),
+            "bad-signature",
+        ),
+        (
+            "truncated inside the header",
+            good[..40].to_vec(),
+            "corrupt",
+        ),
+        ("a newer pack format", newer, "newer-format"),
+        (
+            "a signed payload that is not gzip",
+            pack::sign(b"not gzip at all", &test_key()),
+            "corrupt",
+        ),
+    ];
+    for (what, bytes, kind) in cases {
+        let error = verify(&bytes).expect_err(what);
+        assert_eq!(error.kind(), kind, "{what}: {error}");
+    }
+}
+
+#[test]
+fn unsafe_entries_are_refused() {
+    use tar::EntryType::{Block, Char, Fifo, Link, Regular, Symlink};
+    let cases: Vec<(&str, Vec<Entry>)> = vec![
+        ("dot-dot", vec![("../../etc/evil", Regular, b"x", None)]),
+        ("absolute path", vec![("/etc/evil", Regular, b"x", None)]),
+        (
+            "symlink",
+            vec![("lo/link", Symlink, b"", Some("/etc/passwd"))],
+        ),
+        (
+            "hard link",
+            vec![("lo/link", Link, b"", Some("manifest.toml"))],
+        ),
+        ("character device", vec![("lo/dev", Char, b"", None)]),
+        ("block device", vec![("lo/dev", Block, b"", None)]),
+        ("fifo", vec![("lo/fifo", Fifo, b"", None)]),
+        (
+            "duplicate",
+            vec![
+                ("manifest.toml", Regular, b"a", None),
+                ("manifest.toml", Regular, b"b", None),
+            ],
+        ),
+        ("backslash", vec![("lo\\..\\x", Regular, b"x", None)]),
+    ];
+    for (what, entries) in cases {
+        let error = verify(&hostile_pack(&entries)).expect_err(what);
+        assert_eq!(error.kind(), "unsafe-entry", "{what}: {error}");
+    }
+}
+
+#[test]
+fn decompression_bombs_stop_at_the_limits() {
+    // 64 MiB of zeros packs to ~64 KB: far beyond the allowed expansion.
+    let zeros = vec![0u8; 64 * 1024 * 1024];
+    let bomb = hostile_pack(&[
+        ("pack.toml", tar::EntryType::Regular, &pack_toml(2), None),
+        ("images/zeros.png", tar::EntryType::Regular, &zeros, None),
+    ]);
+    assert!(bomb.len() < 1024 * 1024);
+    assert_eq!(verify(&bomb).unwrap_err().kind(), "too-large");
+    // Too many entries.
+    let names: Vec<String> = (0..50).map(|i| format!("images/{i}.png")).collect();
+    let entries: Vec<_> = names
+        .iter()
+        .map(|n| (n.as_str(), tar::EntryType::Regular, &b"x"[..], None))
+        .collect();
+    let limits = Limits {
+        max_entries: 10,
+        ..Limits::default()
+    };
+    assert_eq!(
+        pack::verify(&hostile_pack(&entries), &trusted(), &limits)
+            .unwrap_err()
+            .kind(),
+        "too-large"
+    );
+}
+
+#[test]
+fn content_must_load_and_check_clean() {
+    // An unknown manifest format version.
+    let manifest = b"format = 9\nversion = 2\ndate = \"2026-01-01\"\n";
+    let pack = hostile_pack(&[
+        ("pack.toml", tar::EntryType::Regular, &pack_toml(2), None),
+        ("manifest.toml", tar::EntryType::Regular, manifest, None),
+        (
+            "en/terms.ftl",
+            tar::EntryType::Regular,
+            b"-org = IOM\n",
+            None,
+        ),
+    ]);
+    assert_eq!(verify(&pack).unwrap_err().kind(), "invalid-content");
+    // Content with `reader check` errors: refused by the builder already.
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(locales(), dir.path());
+    std::fs::write(dir.path().join("lo/terms.ftl"), "# terms gone\n").unwrap();
+    assert_eq!(
+        pack::build(dir.path(), &test_key(), "t")
+            .unwrap_err()
+            .kind(),
+        "invalid-content"
+    );
+    // No pack.toml.
+    let pack = hostile_pack(&[("manifest.toml", tar::EntryType::Regular, manifest, None)]);
+    assert_eq!(verify(&pack).unwrap_err().kind(), "corrupt");
+}
+
+#[test]
+fn install_switches_whole_content_and_restore_goes_back() {
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::new(data.path());
+    assert!(store.current().is_none());
+    let v2 = verify(&content_pack(2)).unwrap();
+    store.install(&v2, 1).unwrap();
+    assert_eq!(store.current().unwrap().manifest().version, 2);
+    // The same pack twice, and an older one: refused, nothing changes.
+    assert_eq!(store.install(&v2, 2).unwrap_err().kind(), "not-newer");
+    let v1 = verify(&content_pack(1)).unwrap();
+    assert_eq!(store.install(&v1, 2).unwrap_err().kind(), "not-newer");
+    assert_eq!(store.current().unwrap().manifest().version, 2);
+    let v3 = verify(&content_pack(3)).unwrap();
+    store.install(&v3, 2).unwrap();
+    assert_eq!(store.state().current, Some(3));
+    assert_eq!(store.state().previous, Some(2));
+    // Restore: back to 2; again: forward to 3 (the one after is kept).
+    assert!(store.restore().unwrap());
+    assert_eq!(store.current().unwrap().manifest().version, 2);
+    assert!(store.restore().unwrap());
+    assert_eq!(store.current().unwrap().manifest().version, 3);
+    // Only the current and previous versions are kept on disk.
+    let kept: BTreeMap<String, ()> = std::fs::read_dir(data.path().join("versions"))
+        .unwrap()
+        .map(|e| (e.unwrap().file_name().to_string_lossy().into_owned(), ()))
+        .collect();
+    assert_eq!(kept.keys().collect::<Vec<_>>(), ["2", "3"]);
+}
+
+#[test]
+fn the_first_import_restores_to_the_built_in_content() {
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::new(data.path());
+    assert!(
+        !store.restore().unwrap(),
+        "nothing installed: nothing to restore"
+    );
+    store
+        .install(&verify(&content_pack(2)).unwrap(), 1)
+        .unwrap();
+    assert!(store.restore().unwrap());
+    assert!(
+        store.current().is_none(),
+        "the built-in content shows again"
+    );
+}
+
+#[test]
+fn a_corrupt_state_file_means_the_built_in_content() {
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::new(data.path());
+    store
+        .install(&verify(&content_pack(2)).unwrap(), 1)
+        .unwrap();
+    std::fs::write(data.path().join("state.toml"), "current = [garbage").unwrap();
+    assert!(store.current().is_none());
+    std::fs::write(data.path().join("state.toml"), "current = 99\n").unwrap();
+    assert!(
+        store.current().is_none(),
+        "a state pointing at nothing shows the built-in content"
+    );
+}
+
+#[test]
+fn keys_round_trip_and_refuse_garbage() {
+    let key = test_key();
+    let public = keys::public_file(&key.verifying_key(), "t");
+    assert_eq!(keys::parse_public(&public).unwrap(), key.verifying_key());
+    let secret = keys::secret_file(&key, "t");
+    assert_eq!(
+        keys::parse_secret(&secret).unwrap().to_bytes(),
+        key.to_bytes()
+    );
+    for garbage in ["", "xyz", "# only a comment", &"g".repeat(64)] {
+        assert!(keys::parse_public(garbage).is_none());
+    }
+    let fresh = keys::generate().unwrap();
+    assert_ne!(fresh.to_bytes(), key.to_bytes());
+}
