@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh test
-cargo build -p reader-app
+cargo build -p reader-app --features test-key
 rm -rf "${CARGO_TARGET_DIR:-target}/e2e-screenshots"
 cargo test -p reader-e2e -- --test-threads=1
 rm -rf docs/screenshots && mkdir -p docs/screenshots

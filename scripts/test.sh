@@ -18,9 +18,10 @@ run cargo test -p reader-app
 cargo run -q -p reader-cli -- check --content locales > /dev/null
 echo "reader check: the shipped content has no errors"
 # The app binary is built before its end-to-end tests (they drive it; a build from inside
-# `cargo test` would wait on cargo's lock), and the e2e crate is built in its own
-# invocation so its tokio/hyper features never rebuild Tauri.
-cargo build -p reader-app
+# `cargo test` would wait on cargo's lock), as a build for tests (it trusts the test key of
+# the content-pack tests); the e2e crate is built in its own invocation so its tokio/hyper
+# features never rebuild Tauri.
+cargo build -p reader-app --features test-key
 run cargo test -p reader-e2e -- --test-threads=1
 
 passed=$(grep -oE '^test result: .* ([0-9]+) passed' "$log" | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')

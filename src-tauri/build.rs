@@ -8,6 +8,10 @@ fn main() {
         "save_preferences",
         "page_painted",
         "search",
+        "choose_pack",
+        "preview_pack",
+        "install_pack",
+        "restore_content",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -486,6 +486,99 @@ function highlightBlock(id, words) {
   }
 }
 
+// ---- content packs (the app only) ----------------------------------------------------------
+
+const packDialog = $("#pack-preview");
+
+// A pack chosen in the dialog, dropped on the window, or given by a test: verified by the
+// core, shown before anything is installed.
+async function previewPack(path) {
+  showPackPreview(null, null);
+  try {
+    const preview = path === undefined
+      ? await window.__TAURI__.core.invoke("choose_pack")
+      : await window.__TAURI__.core.invoke("preview_pack", { path });
+    if (!preview) { packDialog.close(); return; }
+    showPackPreview(preview, null);
+  } catch (error) {
+    showPackPreview(null, error);
+  }
+}
+
+function showPackPreview(preview, error) {
+  const details = $("#pack-details");
+  details.replaceChildren();
+  const row = (label, value, lang) => {
+    const dt = document.createElement("dt");
+    dt.textContent = label;
+    const dd = document.createElement("dd");
+    dd.textContent = value;
+    if (lang) dd.lang = lang;
+    details.append(dt, dd);
+  };
+  if (preview) {
+    row(text("pack-from"), preview.publisher);
+    row(text("pack-version"), String(preview.version));
+    row(text("pack-date"), preview.date);
+    for (const [kind, label] of [["added", "pack-added"], ["changed", "pack-changed"], ["removed", "pack-removed"]]) {
+      for (const [locale, slugs] of Object.entries(preview.changes[kind])) {
+        row(`${text(label)} (${localeName(locale)})`, slugs.join(", "));
+      }
+    }
+    for (const [locale, [english, unreviewed]] of Object.entries(preview.translation)) {
+      if (locale === "en") continue;
+      row(`${text("pack-translation")} (${localeName(locale)})`,
+        `${english} ${text("pack-untranslated")} · ${unreviewed} ${text("pack-unreviewed")}`);
+    }
+  }
+  const message = $("#pack-error");
+  message.hidden = !error;
+  if (error) {
+    // The core names the reason; the reader reads it in their language.
+    message.textContent = `${text(`pack-error-${error.kind}`) || error.message} ${text("pack-error-note")}`;
+  }
+  $("#pack-install").hidden = !preview;
+  $("#pack-progress").hidden = true;
+  if (!packDialog.open) packDialog.showModal();
+}
+
+function localeName(code) {
+  const locale = state.chrome.locales.find((l) => l.code === code);
+  return locale ? locale.native_name : code;
+}
+
+async function installPack() {
+  $("#pack-install").disabled = true;
+  $("#pack-progress").hidden = false;
+  try {
+    await window.__TAURI__.core.invoke("install_pack");
+    packDialog.close();
+    await contentChanged("pack-installed");
+  } catch (error) {
+    showPackPreview(null, error);
+  } finally {
+    $("#pack-install").disabled = false;
+  }
+}
+
+async function restoreContent() {
+  const restored = await window.__TAURI__.core.invoke("restore_content").catch(() => null);
+  await contentChanged(restored ? "pack-restored" : "pack-nothing-to-restore");
+}
+
+// New content shows at once: new strings (About's version), the same page if it still exists.
+async function contentChanged(messageId) {
+  const chrome = await backend.setLocale(state.chrome.locale);
+  applyChrome(chrome);
+  await showPage(currentSlug(), null);
+  if (!main.querySelector("article[data-slug]") || !main.querySelector("article").dataset.slug) {
+    await showPage(chrome.home, null);
+  }
+  const message = $("#content-message");
+  message.textContent = text(messageId);
+  message.hidden = false;
+}
+
 // ---- events ------------------------------------------------------------------------------
 
 function bindEvents() {
@@ -535,7 +628,17 @@ function bindEvents() {
   $("#text-smaller").addEventListener("click", () => changeTextScale(-TEXT_SCALE_STEP));
   $("#text-larger").addEventListener("click", () => changeTextScale(TEXT_SCALE_STEP));
   $("#theme").addEventListener("click", toggleTheme);
-  $("#about-button").addEventListener("click", () => $("#about").showModal());
+  $("#about-button").addEventListener("click", () => {
+    $("#content-message").hidden = true;
+    $("#about").showModal();
+  });
+  if (!WEB) {
+    $("#import-button").addEventListener("click", () => { $("#about").close(); previewPack(); });
+    $("#restore-button").addEventListener("click", restoreContent);
+    $("#pack-install").addEventListener("click", installPack);
+    $("#pack-cancel").addEventListener("click", () => packDialog.close());
+    window.__TAURI__.event.listen("pack-dropped", (event) => previewPack(event.payload));
+  }
   window.addEventListener("scroll", savePosition, { passive: true });
   window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", applyTheme);
 

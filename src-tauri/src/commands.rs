@@ -79,3 +79,49 @@ pub fn search(state: State<'_, AppState>, query: String) -> Vec<reader_core::sea
 }
 
 const SEARCH_RESULTS: usize = 20;
+
+/// Opens the system's file dialog (from Rust: the webview has no dialog permission) and
+/// previews the chosen pack; `None` when the reader cancels.
+#[tauri::command(async)]
+pub fn choose_pack(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<crate::state::PackPreview>, CommandError> {
+    use tauri_plugin_dialog::DialogExt;
+    let Some(file) = app
+        .dialog()
+        .file()
+        .add_filter("IOM content pack", &["pack"])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let path = file
+        .into_path()
+        .map_err(|e| reader_core::pack::PackError::Io(std::io::Error::other(e.to_string())))?;
+    Ok(Some(state.preview_pack(&path)?))
+}
+
+/// Verifies a pack file (dropped on the window, or given by a test) and shows what it brings.
+#[tauri::command(async)]
+pub fn preview_pack(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<crate::state::PackPreview, CommandError> {
+    Ok(state.preview_pack(std::path::Path::new(&path))?)
+}
+
+/// Installs the previewed pack; the UI then reloads the page.
+#[tauri::command(async)]
+pub fn install_pack(state: State<'_, AppState>) -> Result<ContentInfo, CommandError> {
+    state.install_pending()?;
+    Ok(state.library().content_info())
+}
+
+/// Shows the content from before the last import again.
+#[tauri::command(async)]
+pub fn restore_content(state: State<'_, AppState>) -> Result<Option<ContentInfo>, CommandError> {
+    Ok(state
+        .restore_previous()?
+        .then(|| state.library().content_info()))
+}

@@ -11,6 +11,9 @@ pub enum CommandError {
     SavePreferences(#[from] std::io::Error),
     #[error("{0}")]
     Window(#[from] tauri::Error),
+    /// A refused content pack; `kind` is the pack error's own (`pack-error-<kind>` in ui.ftl).
+    #[error("{0}")]
+    Pack(#[from] reader_core::pack::PackError),
 }
 
 impl CommandError {
@@ -19,6 +22,7 @@ impl CommandError {
             CommandError::UnknownLocale(_) => "unknown-locale",
             CommandError::SavePreferences(_) => "save-preferences",
             CommandError::Window(_) => "window",
+            CommandError::Pack(e) => e.kind(),
         }
     }
 }

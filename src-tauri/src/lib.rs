@@ -7,7 +7,7 @@ mod error;
 pub mod protocol;
 mod state;
 
-use tauri::{Manager, WebviewUrl, WebviewWindowBuilder};
+use tauri::{Emitter, Manager, WebviewUrl, WebviewWindowBuilder};
 use tauri_plugin_opener::OpenerExt;
 
 use reader_core::links::{classify, LinkTarget};
@@ -31,6 +31,8 @@ pub fn run() {
         }))
         // Rust-side only: the webview gets no opener permission (see capabilities/).
         .plugin(tauri_plugin_opener::init())
+        // Rust-side only too: the import dialog is opened by a command, not by the webview.
+        .plugin(tauri_plugin_dialog::init())
         .register_uri_scheme_protocol(protocol::SCHEME, |ctx, request| {
             protocol::respond(&ctx.app_handle().state::<AppState>(), &request)
         })
@@ -40,6 +42,10 @@ pub fn run() {
             commands::save_preferences,
             commands::page_painted,
             commands::search,
+            commands::choose_pack,
+            commands::preview_pack,
+            commands::install_pack,
+            commands::restore_content,
         ])
         .setup(|app| {
             let state = AppState::new(app.handle())?;
@@ -66,6 +72,17 @@ pub fn run() {
                 })
                 .build()?;
             Ok(())
+        })
+        // A pack dropped on the window: the UI previews it like a chosen one.
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                if let Some(path) = paths
+                    .iter()
+                    .find(|p| p.extension().is_some_and(|e| e == "pack"))
+                {
+                    let _ = window.emit("pack-dropped", path.to_string_lossy().to_string());
+                }
+            }
         })
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running the IOM Lao PDR Reader");

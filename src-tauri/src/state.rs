@@ -5,8 +5,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
+use reader_core::pack::{self, store::Store, PackError, VerifiedPack};
 use reader_core::preferences::Preferences;
 use reader_core::{ContentSource, Library};
+use serde::Serialize;
 use tauri::{AppHandle, Manager};
 
 /// Environment variable naming a content directory (same as `--content DIR`).
@@ -14,6 +16,10 @@ pub const CONTENT_ENV: &str = "IOM_READER_CONTENT";
 
 pub struct AppState {
     library: RwLock<Arc<Library>>,
+    /// Installed content packs (the app's data dir), unless `--content` chose a directory.
+    store: Option<Store>,
+    /// A verified pack waiting for the reader to confirm its install.
+    pending: Mutex<Option<VerifiedPack>>,
     preferences: Mutex<Preferences>,
     preferences_path: PathBuf,
     started: Instant,
@@ -23,7 +29,19 @@ pub struct AppState {
 impl AppState {
     pub fn new(app: &AppHandle) -> Result<Self, Box<dyn std::error::Error>> {
         let started = Instant::now();
-        let library = load_library(content_source(std::env::args().skip(1)));
+        let source = content_source(std::env::args().skip(1));
+        let store = (source == ContentSource::Embedded)
+            .then(|| {
+                app.path()
+                    .app_data_dir()
+                    .map(|dir| Store::new(dir.join("content")))
+            })
+            .transpose()?;
+        let library = match &store {
+            // The installed pack or the built-in content, whichever is newer.
+            Some(store) => newest(load_library(source), store.current()),
+            None => load_library(source),
+        };
 
         let preferences_path = app.path().app_config_dir()?.join("preferences.json");
         let (mut preferences, warning) = Preferences::load(&preferences_path);
@@ -45,6 +63,8 @@ impl AppState {
         }
         Ok(Self {
             library: RwLock::new(Arc::new(library)),
+            store,
+            pending: Mutex::new(None),
             preferences: Mutex::new(preferences),
             preferences_path,
             started,
@@ -54,6 +74,54 @@ impl AppState {
 
     pub fn library(&self) -> Arc<Library> {
         self.library.read().expect("library lock").clone()
+    }
+
+    /// Verifies a pack file and keeps it for `install_pending`; returns what it would change.
+    pub fn preview_pack(&self, path: &std::path::Path) -> Result<PackPreview, PackError> {
+        let bytes = std::fs::read(path)?;
+        let pack = pack::verify(&bytes, &pack::keys::trusted(), &pack::Limits::default())?;
+        let shown = self.library().manifest().version;
+        if pack.info.version <= shown {
+            return Err(PackError::NotNewer {
+                pack: pack.info.version,
+                installed: shown,
+            });
+        }
+        let preview = PackPreview::of(&pack, &self.library());
+        *self.pending.lock().expect("pending lock") = Some(pack);
+        Ok(preview)
+    }
+
+    /// Installs the pack last previewed and shows its content.
+    pub fn install_pending(&self) -> Result<(), PackError> {
+        let pack = self
+            .pending
+            .lock()
+            .expect("pending lock")
+            .take()
+            .ok_or_else(|| PackError::Corrupt("no pack is waiting to be installed".into()))?;
+        let store = self.store.as_ref().ok_or(PackError::NotAPack)?;
+        store.install(&pack, self.library().manifest().version)?;
+        self.show_installed(store);
+        Ok(())
+    }
+
+    /// Goes back to the content from before the last import; `false` if there is none.
+    pub fn restore_previous(&self) -> Result<bool, PackError> {
+        let store = self.store.as_ref().ok_or(PackError::NotAPack)?;
+        if !store.restore()? {
+            return Ok(false);
+        }
+        self.show_installed(store);
+        Ok(true)
+    }
+
+    fn show_installed(&self, store: &Store) {
+        let library = store.current().unwrap_or_else(|| {
+            Library::load(ContentSource::Embedded).expect("the embedded content is tested")
+        });
+        log::info!("content now: version {}", library.manifest().version);
+        *self.library.write().expect("library lock") = Arc::new(library);
     }
 
     pub fn preferences(&self) -> Preferences {
@@ -88,6 +156,57 @@ impl AppState {
                 self.started.elapsed().as_secs_f64() * 1000.0
             );
         }
+    }
+}
+
+/// What the import preview shows: who made the pack, what it brings, how translated it is.
+#[derive(Debug, Serialize)]
+pub struct PackPreview {
+    publisher: String,
+    version: u64,
+    date: String,
+    changes: pack::Changes,
+    /// locale → (messages shown in English, messages not yet reviewed)
+    translation: std::collections::BTreeMap<String, (usize, usize)>,
+}
+
+impl PackPreview {
+    fn of(pack: &VerifiedPack, shown: &Library) -> Self {
+        let library = &pack.library;
+        let translation = library
+            .locale_codes()
+            .into_iter()
+            .map(|locale| {
+                let (mut falling_back, mut unreviewed) = (0, 0);
+                for page in &library.manifest().pages {
+                    let status = library.page_status(&locale, page);
+                    falling_back += status.falling_back;
+                    unreviewed += status.unreviewed;
+                }
+                (locale, (falling_back, unreviewed))
+            })
+            .collect();
+        Self {
+            publisher: pack.info.publisher.clone(),
+            version: pack.info.version,
+            date: pack.info.date.to_string(),
+            changes: pack::changes(shown, library),
+            translation,
+        }
+    }
+}
+
+/// The built-in content, or the installed one if it is newer.
+fn newest(built_in: Library, installed: Option<Library>) -> Library {
+    match installed {
+        Some(installed) if installed.manifest().version > built_in.manifest().version => {
+            log::info!(
+                "content: installed pack, version {}",
+                installed.manifest().version
+            );
+            installed
+        }
+        _ => built_in,
     }
 }
 
