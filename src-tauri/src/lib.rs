@@ -76,10 +76,7 @@ pub fn run() {
         // A pack dropped on the window: the UI previews it like a chosen one.
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
-                if let Some(path) = paths
-                    .iter()
-                    .find(|p| p.extension().is_some_and(|e| e == "pack"))
-                {
+                if let Some(path) = dropped_pack(paths) {
                     let _ = window.emit("pack-dropped", path.to_string_lossy().to_string());
                 }
             }
@@ -96,5 +93,33 @@ fn lower_webkit_memory() {
     if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
         // SAFETY-free: edition 2021 set_var; no other thread exists yet.
         std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
+    }
+}
+
+/// The content pack among files dropped on the window, if there is one (`.pack`).
+fn dropped_pack(paths: &[std::path::PathBuf]) -> Option<&std::path::PathBuf> {
+    paths.iter().find(|p| {
+        p.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pack"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    #[test]
+    fn a_dropped_pack_is_found_among_other_files() {
+        let paths: Vec<PathBuf> = [
+            "/tmp/photo.jpg",
+            "/media/usb/iom-content-2.PACK",
+            "/tmp/b.pack",
+        ]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+        assert_eq!(super::dropped_pack(&paths), Some(&paths[1]));
+        assert_eq!(super::dropped_pack(&paths[..1]), None);
+        assert_eq!(super::dropped_pack(&[]), None);
     }
 }

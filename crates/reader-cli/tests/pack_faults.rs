@@ -113,7 +113,16 @@ fn injected_failures_and_crashes_at_each_step_leave_old_or_new() {
             assert_eq!(whole_content_version(&data), "3");
         }
     }
-    eprintln!("{}", report.join("\n"));
+    write_report("pack-faults-injected.txt", &report.join("\n"));
+}
+
+/// Reports go beside the test binaries (target/tmp/) and to the test's output.
+fn write_report(name: &str, text: &str) {
+    eprintln!("{text}");
+    let _ = std::fs::write(
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(name),
+        format!("{text}\n"),
+    );
 }
 
 #[test]
@@ -176,9 +185,12 @@ fn a_hundred_installs_killed_at_random_moments() {
             format!("killed at {step}: {old} showed the old content, {new} the new")
         })
         .collect();
-    eprintln!(
-        "100 installs killed at random moments:\n{}",
-        report.join("\n")
+    write_report(
+        "pack-faults-killed.txt",
+        &format!(
+            "100 installs killed at random moments:\n{}",
+            report.join("\n")
+        ),
     );
     assert_eq!(by_step.values().map(|(o, n)| o + n).sum::<usize>(), 100);
 }

@@ -81,6 +81,11 @@ impl ContentFiles {
             .take_while(move |path| path.starts_with(prefix))
     }
 
+    /// Adds a file (fuzzing and tests build content in memory).
+    pub fn insert_for_tests(&mut self, path: &str, bytes: Vec<u8>) {
+        self.insert(path.to_string(), bytes);
+    }
+
     pub(crate) fn insert(&mut self, path: String, bytes: Vec<u8>) {
         self.files.insert(path, Cow::Owned(bytes));
     }
