@@ -160,13 +160,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             content,
             side_by_side,
         } => {
-            let library = load(&content)?;
-            if !library.has_locale(&lang) {
-                bail!(
-                    "no locale `{lang}` (have: {})",
-                    library.locale_codes().join(", ")
-                );
-            }
+            let library = load_with_locale(&content, &lang)?;
             let page = if side_by_side {
                 library.render_side_by_side(&lang, &slug)
             } else {
@@ -185,13 +179,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             limit,
             format,
         } => {
-            let library = load(&content)?;
-            if !library.has_locale(&lang) {
-                bail!(
-                    "no locale `{lang}` (have: {})",
-                    library.locale_codes().join(", ")
-                );
-            }
+            let library = load_with_locale(&content, &lang)?;
             // The query is taken as typed so far: its last word may be unfinished.
             let hits = library.search(&query, &lang, limit);
             if format == Format::Json {
@@ -260,6 +248,18 @@ fn load(content: &ContentArg) -> anyhow::Result<Library> {
         None => ContentSource::Embedded,
     };
     Library::load(source.clone()).with_context(|| format!("cannot load {source}"))
+}
+
+/// The content, with `lang` one of its locales.
+fn load_with_locale(content: &ContentArg, lang: &str) -> anyhow::Result<Library> {
+    let library = load(content)?;
+    if !library.has_locale(lang) {
+        bail!(
+            "no locale `{lang}` (have: {})",
+            library.locale_codes().join(", ")
+        );
+    }
+    Ok(library)
 }
 
 fn check(library: &Library, format: Format, strict: bool) -> anyhow::Result<ExitCode> {

@@ -2,15 +2,13 @@
 //! untouched — for every kind of bad pack.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use ed25519_dalek::SigningKey;
 use reader_core::pack::{self, keys, store::Store, Limits, PackError};
 use reader_core::{ContentSource, Library};
 
-fn locales() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../locales"))
-}
+mod common;
+use common::{copy_tree, locales_dir};
 
 fn test_key() -> SigningKey {
     let text = std::fs::read_to_string(concat!(
@@ -28,7 +26,7 @@ fn trusted() -> Vec<ed25519_dalek::VerifyingKey> {
 /// The shipped content as a pack of `version` (its manifest says so).
 fn content_pack(version: u64) -> Vec<u8> {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(locales(), dir.path());
+    copy_tree(locales_dir(), dir.path());
     let manifest = dir.path().join("manifest.toml");
     let text = std::fs::read_to_string(&manifest).unwrap().replacen(
         "version = 1",
@@ -37,19 +35,6 @@ fn content_pack(version: u64) -> Vec<u8> {
     );
     std::fs::write(&manifest, text).unwrap();
     pack::build(dir.path(), &test_key(), "IOM Lao PDR (test)").unwrap()
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 fn verify(bytes: &[u8]) -> Result<pack::VerifiedPack, PackError> {
@@ -110,7 +95,7 @@ fn a_good_pack_verifies_and_says_what_it_brings() {
 #[test]
 fn changes_name_pages_added_changed_and_removed() {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(locales(), dir.path());
+    copy_tree(locales_dir(), dir.path());
     let lo = dir.path().join("lo/pages/who-we-are.ftl");
     let text = std::fs::read_to_string(&lo).unwrap().replacen(
         "who-we-are-p2 = ",
@@ -262,7 +247,7 @@ fn content_must_load_and_check_clean() {
     assert_eq!(verify(&pack).unwrap_err().kind(), "invalid-content");
     // Content with `reader check` errors: refused by the builder already.
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(locales(), dir.path());
+    copy_tree(locales_dir(), dir.path());
     std::fs::write(dir.path().join("lo/terms.ftl"), "# terms gone\n").unwrap();
     assert_eq!(
         pack::build(dir.path(), &test_key(), "t")

@@ -1,36 +1,22 @@
 //! Rendering the shipped content and content with deliberate faults, through the public
 //! API only (what the app, the CLI and `serve` use).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use reader_core::{ContentSource, Library};
+
+mod common;
+use common::{copy_tree, locales_dir};
 
 fn shipped() -> Library {
     Library::load(ContentSource::Embedded).expect("embedded content loads")
 }
 
-fn locales_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales")
-}
-
 /// A copy of the shipped content in a temporary directory, to break on purpose.
 fn content_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(&locales_dir(), dir.path());
+    copy_tree(locales_dir(), dir.path());
     dir
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 fn load_dir(dir: &Path) -> Library {

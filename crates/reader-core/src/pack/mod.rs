@@ -118,14 +118,7 @@ pub fn build(
 ) -> Result<Vec<u8>, PackError> {
     let library = Library::load(ContentSource::Directory(content_dir.to_path_buf()))
         .map_err(|e| PackError::InvalidContent(e.to_string()))?;
-    let errors: Vec<String> = crate::lint::check(&library)
-        .into_iter()
-        .filter(|d| d.kind.is_error())
-        .map(|d| d.to_string())
-        .collect();
-    if !errors.is_empty() {
-        return Err(PackError::InvalidContent(errors.join("; ")));
-    }
+    check_clean(&library)?;
     let manifest = library.manifest();
     let info = PackInfo {
         format: 1,
@@ -235,14 +228,7 @@ pub fn read_verified_payload(
     }
     let library = Library::from_files(ContentSource::Embedded, content)
         .map_err(|e| PackError::InvalidContent(e.to_string()))?;
-    let errors: Vec<String> = crate::lint::check(&library)
-        .into_iter()
-        .filter(|d| d.kind.is_error())
-        .map(|d| d.to_string())
-        .collect();
-    if !errors.is_empty() {
-        return Err(PackError::InvalidContent(errors.join("; ")));
-    }
+    check_clean(&library)?;
     if library.manifest().version != info.version {
         return Err(PackError::InvalidContent(format!(
             "pack.toml says version {}, manifest.toml {}",
@@ -256,6 +242,21 @@ pub fn read_verified_payload(
         files,
         library,
     })
+}
+
+/// Content with `reader check` errors is never packed nor installed (warnings are fine: a
+/// pack may bring English-only news that falls back).
+fn check_clean(library: &Library) -> Result<(), PackError> {
+    let errors: Vec<String> = crate::lint::check(library)
+        .into_iter()
+        .filter(|d| d.kind.is_error())
+        .map(|d| d.to_string())
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(PackError::InvalidContent(errors.join("; ")))
+    }
 }
 
 pub(crate) fn hex(bytes: &[u8]) -> String {
