@@ -97,29 +97,19 @@ impl Library {
             .get("en/ui.ftl")
             .map(|bytes| message_ids(&String::from_utf8_lossy(bytes)))
             .unwrap_or_default();
-        // Each locale parses on its own thread (a big site has tens of thousands of files).
-        let sources: Vec<_> = codes
+        // One locale after the other: parsing on several threads made glibc keep an arena
+        // per thread, ~25% more memory for a big site, for little time saved.
+        let loaded: Vec<(LocaleBundle, Vec<Diagnostic>)> = codes
             .iter()
-            .map(|code| (code, files.take_under(&format!("{code}/"), ".ftl")))
+            .map(|code| {
+                let sources = files.take_under(&format!("{code}/"), ".ftl");
+                let mut diagnostics = Vec::new();
+                (
+                    LocaleBundle::load(code, sources, &mut diagnostics),
+                    diagnostics,
+                )
+            })
             .collect();
-        let loaded: Vec<(LocaleBundle, Vec<Diagnostic>)> = std::thread::scope(|scope| {
-            let threads: Vec<_> = sources
-                .into_iter()
-                .map(|(code, sources)| {
-                    scope.spawn(move || {
-                        let mut diagnostics = Vec::new();
-                        (
-                            LocaleBundle::load(code, sources, &mut diagnostics),
-                            diagnostics,
-                        )
-                    })
-                })
-                .collect();
-            threads
-                .into_iter()
-                .map(|t| t.join().expect("a locale loader panicked"))
-                .collect()
-        });
         let mut diagnostics = Vec::new();
         let bundles: Vec<LocaleBundle> = loaded
             .into_iter()
