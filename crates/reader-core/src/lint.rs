@@ -40,7 +40,7 @@ pub fn check(library: &Library) -> Vec<Diagnostic> {
 fn at(kind: Kind, entry: &EntryInfo, id: &str, text: String) -> Diagnostic {
     Diagnostic {
         kind,
-        file: entry.file.clone(),
+        file: entry.file.to_string(),
         line: entry.line,
         column: 1,
         message_id: Some(id.to_string()),
@@ -180,7 +180,8 @@ fn compare_with_source(
                         "term `{id}` is missing (terms never fall back: messages using it fail)"
                     ),
                 ));
-            } else if !untranslated_pages.contains(&english.file) && !broken.contains(id.as_str()) {
+            } else if !untranslated_pages.contains(&*english.file) && !broken.contains(id.as_str())
+            {
                 found.push(in_file(
                     Kind::MissingMessage,
                     &translated_path(&english.file, locale),

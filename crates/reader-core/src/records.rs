@@ -259,7 +259,7 @@ pub fn record(
             let mut order: Vec<(&String, usize)> = catalog
                 .entries
                 .iter()
-                .filter(|(_, e)| e.file == resource)
+                .filter(|(_, e)| *e.file == *resource)
                 .map(|(id, e)| (id, e.line))
                 .collect();
             order.sort_by_key(|(_, line)| *line);
