@@ -86,7 +86,8 @@ wait_http "http://127.0.0.1:$kport/"
 kiwix_url="http://127.0.0.1:$kport/content/corpus/$page.html"
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$kiwix_url")" = 200 ] || kiwix_url="http://127.0.0.1:$kport/corpus/A/$page.html"
 for url in "http://127.0.0.1:$sport/$page" "$kiwix_url"; do
-  curl -s "$url" | grep -q 'id="p-4321-1"' || { echo "$url does not serve the page" >&2; exit 1; }
+  body=$(curl -s "$url")
+  grep -q 'id="p-4321-1"' <<< "$body" || { echo "$url does not serve the page" >&2; exit 1; }
 done
 echo "page sizes: serve $(curl -s "http://127.0.0.1:$sport/$page" | wc -c) bytes, kiwix $(curl -s "$kiwix_url" | wc -c) bytes ($kiwix_url)"
 echo "reader serve: $(wrk -t2 -c64 -d20s --latency "http://127.0.0.1:$sport/$page" | wrk_summary)"
