@@ -177,13 +177,8 @@ impl PackPreview {
             .locale_codes()
             .into_iter()
             .map(|locale| {
-                let (mut falling_back, mut unreviewed) = (0, 0);
-                for page in &library.manifest().pages {
-                    let status = library.page_status(&locale, page);
-                    falling_back += status.falling_back;
-                    unreviewed += status.unreviewed;
-                }
-                (locale, (falling_back, unreviewed))
+                let summary = library.translation_summary(&locale);
+                (locale, summary)
             })
             .collect();
         Self {

@@ -150,7 +150,7 @@ fn index_page(library: &Library) -> String {
             )
         })
         .collect();
-    let title = library.chrome(default, "").window_title;
+    let title = library.ui_text(default, "window-title").unwrap_or_default();
     format!(
         "<!doctype html>\n<html lang=\"{default}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"refresh\" content=\"0; url={default}/{home}.html\">\n<title>{title}</title>\n</head>\n\

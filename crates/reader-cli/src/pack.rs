@@ -130,12 +130,7 @@ pub fn run(command: PackCommand) -> anyhow::Result<ExitCode> {
                 }
             }
             for locale in pack.library.locale_codes() {
-                let (mut falling_back, mut unreviewed) = (0, 0);
-                for page in &pack.library.manifest().pages {
-                    let status = pack.library.page_status(&locale, page);
-                    falling_back += status.falling_back;
-                    unreviewed += status.unreviewed;
-                }
+                let (falling_back, unreviewed) = pack.library.translation_summary(&locale);
                 println!("translation ({locale}): {falling_back} shown in English, {unreviewed} unreviewed");
             }
         }

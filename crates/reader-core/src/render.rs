@@ -29,6 +29,8 @@ struct BlockView {
     html: String,
     fallback: bool,
     outdated: bool,
+    /// A reviewer approved this text (always so for the source language).
+    reviewed: bool,
     /// Set when the text is in another language than the page.
     lang: Option<String>,
     /// The visible marker of a block not current in the reading language.
@@ -165,7 +167,7 @@ impl Library {
                 .then(|| self.ui_text(locale, "page-not-translated"))
                 .flatten(),
             status_line: (translated && !is_default)
-                .then(|| self.status_line(locale, page))
+                .then(|| self.status_line(locale, &views))
                 .flatten(),
             groups: group_blocks(&page.blocks, views),
             dateline: page.date.map(|date| self.dateline(locale, date)),
@@ -252,8 +254,11 @@ impl Library {
 
     /// "3 paragraphs shown in English · 1 may be outdated · translation not yet reviewed",
     /// or `None` when the page is current and reviewed.
-    fn status_line(&self, locale: &str, page: &Page) -> Option<String> {
-        let status = self.page_status(locale, page);
+    fn status_line(&self, locale: &str, views: &[BlockView]) -> Option<String> {
+        // Counted from the blocks just resolved, as `page_status` counts them.
+        let falling_back = views.iter().filter(|v| v.fallback).count();
+        let outdated = views.iter().filter(|v| v.outdated).count();
+        let unreviewed = views.iter().filter(|v| !v.fallback && !v.reviewed).count();
         let counted = |id: &str, count: usize| {
             let mut args = FluentArgs::new();
             args.set("count", FluentValue::from(count));
@@ -263,9 +268,9 @@ impl Library {
                 .map(|r| plain_text(&r.text))
         };
         let parts: Vec<String> = [
-            counted("status-fallback", status.falling_back),
-            counted("status-outdated", status.outdated),
-            (status.unreviewed > 0)
+            counted("status-fallback", falling_back),
+            counted("status-outdated", outdated),
+            (unreviewed > 0)
                 .then(|| self.ui_text(locale, "status-unreviewed"))
                 .flatten(),
         ]
@@ -333,6 +338,7 @@ impl Library {
                     .unwrap_or_default(),
                 fallback: true,
                 outdated: false,
+                reviewed: false,
                 lang: None,
                 marker: None,
             };
@@ -346,7 +352,8 @@ impl Library {
                 reason,
             });
         }
-        let outdated = !fallback && self.message_status(locale, &block.id).outdated;
+        let status = self.message_status(locale, &block.id);
+        let outdated = !fallback && status.outdated;
         let marker = match (markers, fallback, outdated) {
             (true, true, _) => self.ui_text(locale, "marker-fallback").map(|text| Marker {
                 kind: "fallback",
@@ -365,6 +372,7 @@ impl Library {
             html: clean_message(&resolved.text),
             fallback,
             outdated,
+            reviewed: status.reviewed,
             lang: fallback.then(|| resolved.locale.clone()),
             marker,
         }

@@ -126,6 +126,20 @@ impl Library {
         }
     }
 
+    /// Over every page: messages shown from another locale, and shown but not reviewed.
+    pub fn translation_summary(&self, locale: &str) -> (usize, usize) {
+        self.manifest()
+            .pages
+            .iter()
+            .fold((0, 0), |(falling_back, unreviewed), page| {
+                let status = self.page_status(locale, page);
+                (
+                    falling_back + status.falling_back,
+                    unreviewed + status.unreviewed,
+                )
+            })
+    }
+
     /// Counts over a page's blocks: falling back means shown from another locale (missing,
     /// or failing to format).
     pub fn page_status(&self, locale: &str, page: &Page) -> PageStatus {

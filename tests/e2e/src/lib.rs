@@ -444,6 +444,16 @@ impl App {
         .await;
     }
 
+    /// From the toolbar to the article, through the news list (in the reading language).
+    pub async fn open_article(&self) {
+        let (lang, _) = self.page().await;
+        self.click("#nav a[data-slug='news']").await;
+        self.wait_for_body(&lang, "news").await;
+        self.click("main a[data-slug='news/country-strategy']")
+            .await;
+        self.wait_for_body(&lang, "news/country-strategy").await;
+    }
+
     /// The id of the block at the top of the view (as the UI computes it for saving).
     pub async fn top_block(&self) -> String {
         self.js(

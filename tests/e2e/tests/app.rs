@@ -19,13 +19,6 @@ fn screenshot(desktop: &Desktop, name: &str) {
     );
 }
 
-async fn open_article(app: &App) {
-    app.click("#nav a[data-slug='news']").await;
-    app.wait_for_body("en", "news").await;
-    app.click(&format!("main a[data-slug='{ARTICLE}']")).await;
-    app.wait_for_body("en", ARTICLE).await;
-}
-
 #[tokio::test]
 async fn article_switches_to_lao_in_place_and_back() {
     let desktop = Desktop::start();
@@ -37,7 +30,7 @@ async fn article_switches_to_lao_in_place_and_back() {
     assert_eq!(desktop.window_titles(), [ORG_EN]);
     screenshot(&desktop, "home-en");
 
-    open_article(&app).await;
+    app.open_article().await;
     assert!(app
         .js("return document.querySelector('main h1').textContent")
         .await
@@ -144,7 +137,7 @@ async fn restart_remembers_language_page_and_position() {
     let desktop = Desktop::start();
     let profile = Profile::new();
     let app = App::launch(&desktop, &profile, "en_US.UTF-8", &[]).await;
-    open_article(&app).await;
+    app.open_article().await;
     app.click("#languages button[data-locale='lo']").await;
     app.wait_for_body("lo", ARTICLE).await;
     app.click("#text-larger").await;

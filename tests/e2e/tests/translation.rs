@@ -76,10 +76,7 @@ async fn side_by_side_aligns_blocks_and_keeps_the_place() {
     let desktop = Desktop::start();
     let profile = Profile::new();
     let app = App::launch(&desktop, &profile, "lo_LA.UTF-8", &[]).await;
-    app.click("#nav a[data-slug='news']").await;
-    app.wait_for_body("lo", "news").await;
-    app.click("main a[data-slug='news/country-strategy']").await;
-    app.wait_for_body("lo", "news/country-strategy").await;
+    app.open_article().await;
     app.scroll_to_block("news-country-strategy-p5").await;
 
     app.click("#side-by-side").await;
