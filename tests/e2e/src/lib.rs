@@ -415,14 +415,21 @@ impl App {
             .unwrap_or(Value::Null)
     }
 
+    /// Clicks the element, retrying while the UI is still replacing it (the toolbar is
+    /// rebuilt when the language or the content changes: a click can meet the old node).
     pub async fn click(&self, css: &str) {
-        self.client
-            .find(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("{css}: {e}"))
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+        let mut last_error = String::new();
+        for _ in 0..20 {
+            match self.client.find(Locator::Css(css)).await {
+                Ok(element) => match element.click().await {
+                    Ok(()) => return,
+                    Err(e) => last_error = e.to_string(),
+                },
+                Err(e) => last_error = e.to_string(),
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("click {css}: {last_error}");
     }
 
     /// The `lang` and `data-slug` of the page body showing.
