@@ -34,9 +34,6 @@ wait_http() { for _ in $(seq 300); do curl -s -o /dev/null "$1" && return 0; sle
 # wrk's requests/s and 99th percentile from its --latency output
 wrk_summary() { awk '/Requests\/sec/ {rps=$2} /^ +99%/ {p99=$2} /Socket errors/ {err=$0} /Non-2xx/ {non2xx=$0} END {printf "%s req/s, p99 %s %s %s\n", rps, p99, err, non2xx}'; }
 
-echo
-echo "== export vs Hugo ($PAGES pages per locale) =="
-/usr/bin/time -f "reader export: %e s wall, %M KB peak RSS" "$reader" export "$work/site" --content "$work/corpus" > /dev/null
 python3 - "$work/corpus" "$work/hugo" <<'PY'
 # The same corpus as a two-language Hugo site: one Markdown file per page and language,
 # title and four paragraphs, translations linked by path; a minimal theme with hreflang.
@@ -66,14 +63,26 @@ page = '''<!doctype html><html lang="{{ .Language.Lang }}"><head><meta charset="
 (layouts / "single.html").write_text(page)
 (layouts / "list.html").write_text(page.replace("{{ .Content }}", "{{ range .Pages }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ end }}"))
 PY
-( cd "$work/hugo" && /usr/bin/time -f "hugo:          %e s wall, %M KB peak RSS" hugo --quiet -d public )
-echo "pages: reader export $(find "$work/site" -name '*.html' | wc -l) HTML files; hugo $(find "$work/hugo/public" -name '*.html' | wc -l)"
+
+echo
+echo "== export vs Hugo ($PAGES pages per locale) =="
+# Three rounds, the two taking turns, each into a new folder: a filesystem's state (files
+# just written or deleted) weighs on both alike.
+for round in 1 2 3; do
+  /usr/bin/time -f "%e %M" -o "$work/reader.$round" "$reader" export "$work/site$round" --content "$work/corpus" > /dev/null
+  ( cd "$work/hugo" && /usr/bin/time -f "%e %M" -o "$work/hugo.$round" hugo --quiet -d "$work/public$round" )
+  read -r rt rm < "$work/reader.$round"; read -r ht hm < "$work/hugo.$round"
+  awk -v r="$round" -v rt="$rt" -v rm="$rm" -v ht="$ht" -v hm="$hm" 'BEGIN {
+    printf "round %s: reader export %.2f s, %d KB peak RSS; hugo %.2f s, %d KB; reader %.1fx faster, %.1fx less memory\n",
+      r, rt, rm, ht, hm, ht / rt, hm / rm }'
+done
+echo "pages: reader export $(find "$work/site1" -name '*.html' | wc -l) HTML files; hugo $(find "$work/public1" -name '*.html' | wc -l)"
 
 echo
 echo "== serve vs kiwix-serve (wrk -t2 -c64 -d20s, the same page) =="
-convert -size 48x48 xc:'#0033a0' "$work/site/illustration.png"
+convert -size 48x48 xc:'#0033a0' "$work/site1/illustration.png"
 zimwriterfs --welcome=en/p/0.html --illustration=illustration.png --language=eng --title="IOM corpus" \
-  --description="benchmark corpus" --creator=IOM --publisher=IOM --name=corpus "$work/site" "$work/corpus.zim" > /dev/null 2>&1
+  --description="benchmark corpus" --creator=IOM --publisher=IOM --name=corpus "$work/site1" "$work/corpus.zim" > /dev/null 2>&1
 page="en/p/4321"
 sport=$(free_port)
 "$reader" serve --content "$work/corpus" --bind "127.0.0.1:$sport" > /dev/null 2>&1 &

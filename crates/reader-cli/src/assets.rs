@@ -1,10 +1,13 @@
 //! The UI files (`ui/`), embedded for `serve` and `export`.
 
+use reader_core::document::Shell;
+
 include!(concat!(env!("OUT_DIR"), "/ui.rs"));
 
 /// The app's window document, the shell of every served or exported page.
-pub fn shell() -> &'static str {
-    std::str::from_utf8(get("index.html").expect("ui/index.html is embedded")).expect("UTF-8")
+pub fn shell() -> anyhow::Result<Shell> {
+    let document = std::str::from_utf8(get("index.html").expect("ui/index.html is embedded"))?;
+    Shell::parse(document).map_err(anyhow::Error::msg)
 }
 
 /// An embedded UI file by its path under `ui/`.

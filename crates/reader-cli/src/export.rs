@@ -2,7 +2,10 @@
 //! opens from the file system or any web server), the UI files and fonts, `hreflang`
 //! alternates, a sitemap and localized 404 pages. No search (the box says so).
 
+use std::collections::BTreeSet;
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use anyhow::{bail, Context};
 use reader_core::document::Mode;
@@ -24,94 +27,93 @@ pub fn export(
     force: bool,
     base_url: &str,
 ) -> anyhow::Result<Exported> {
+    let shell = assets::shell()?;
     prepare(dir, force)?;
     let version = env!("CARGO_PKG_VERSION");
-    let mut written = Exported { pages: 0, files: 0 };
-    let mut files = 0;
-    let mut write = |relative: &str, bytes: &[u8]| -> anyhow::Result<()> {
-        write_file(dir, relative, bytes)?;
-        files += 1;
-        Ok(())
-    };
-    let shell = assets::shell();
-    let mut sitemap = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-    );
     let locales = library.locale_codes();
     let documents: Vec<(&str, &str)> = library
         .manifest()
         .pages
         .iter()
-        .flat_map(|page| {
-            locales
-                .iter()
-                .map(move |locale| (locale.as_str(), page.slug.as_str()))
-        })
+        .flat_map(|page| locales.iter().map(|l| (l.as_str(), page.slug.as_str())))
         .collect();
-    // Rendering is independent per page: spread it over the cores.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = documents.len().div_ceil(threads).max(1);
+    let images: Vec<&str> = library
+        .files()
+        .paths()
+        .filter(|p| p.starts_with("images/"))
+        .collect();
+    // Every folder first, once: 20,000 files must not also mean 20,000 folder checks.
+    let folders: BTreeSet<PathBuf> = documents
+        .iter()
+        .map(|(locale, slug)| format!("{locale}/{slug}"))
+        .chain(assets::files().map(|(path, _)| format!("ui/{path}")))
+        .chain(images.iter().map(|path| path.to_string()))
+        .filter_map(|path| dir.join(path).parent().map(Path::to_path_buf))
+        .collect();
+    for folder in &folders {
+        std::fs::create_dir_all(folder)
+            .with_context(|| format!("creating {}", folder.display()))?;
+    }
+
+    // Rendering and writing are independent per page: spread them over the cores. Each
+    // locale has its queue of pages, and worker k starts with locale k: a filesystem
+    // creates the files of one folder one at a time, so workers in different locales'
+    // folders don't wait for each other. A worker whose queue is empty helps the next.
+    let pages = &library.manifest().pages;
+    let queues: Vec<AtomicUsize> = locales.iter().map(|_| AtomicUsize::new(0)).collect();
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     std::thread::scope(|scope| {
-        let workers: Vec<_> = documents
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || -> anyhow::Result<usize> {
-                    for (locale, slug) in part {
-                        let path = format!("{locale}/{slug}");
-                        let html = library
-                            .render_document(
-                                shell,
-                                Mode::Export { path: &path },
-                                locale,
-                                Some(slug),
-                                version,
-                            )
-                            .map_err(anyhow::Error::msg)?;
-                        write_file(dir, &format!("{path}.html"), html.as_bytes())?;
+        let running: Vec<_> = (0..workers)
+            .map(|worker| {
+                let (queues, locales, shell) = (&queues, &locales, &shell);
+                scope.spawn(move || -> anyhow::Result<()> {
+                    for turn in 0..locales.len() {
+                        let queue = (worker + turn) % locales.len();
+                        let locale = &locales[queue];
+                        while let Some(page) = pages.get(queues[queue].fetch_add(1, Relaxed)) {
+                            let slug = &page.slug;
+                            let path = format!("{locale}/{slug}");
+                            let html = library
+                                .render_document(
+                                    shell,
+                                    Mode::Export { path: &path },
+                                    locale,
+                                    Some(slug),
+                                    version,
+                                )
+                                .expect("pages of the manifest render");
+                            write_file(dir, &format!("{path}.html"), html.as_bytes())?;
+                        }
                     }
-                    Ok(part.len())
+                    Ok(())
                 })
             })
             .collect();
-        for worker in workers {
-            let done = worker.join().expect("an export thread panicked")?;
-            written.pages += done;
-            written.files += done;
-        }
-        anyhow::Ok(())
+        running
+            .into_iter()
+            .try_for_each(|worker| worker.join().expect("an export thread panicked"))
     })?;
-    for (locale, slug) in &documents {
-        sitemap.push_str(&format!(
-            "  <url>\n    <loc>{base_url}{locale}/{slug}.html</loc>\n"
-        ));
-        for other in &locales {
-            sitemap.push_str(&format!(
-                "    <xhtml:link rel=\"alternate\" hreflang=\"{other}\" href=\"{base_url}{other}/{slug}.html\"/>\n"
-            ));
-        }
-        sitemap.push_str("  </url>\n");
-    }
-    sitemap.push_str("</urlset>\n");
-    write("sitemap.xml", sitemap.as_bytes())?;
+    let mut files = documents.len();
+    let mut write = |relative: &str, bytes: &[u8]| -> anyhow::Result<()> {
+        write_file(dir, relative, bytes)?;
+        files += 1;
+        Ok(())
+    };
+
+    let not_found = |locale: &str, path: &str| {
+        library
+            .render_document(&shell, Mode::Export { path }, locale, None, version)
+            .expect("the 404 document always renders")
+    };
     for locale in &locales {
         let path = format!("{locale}/404");
-        let html = library
-            .render_document(shell, Mode::Export { path: &path }, locale, None, version)
-            .map_err(anyhow::Error::msg)?;
-        write(&format!("{path}.html"), html.as_bytes())?;
+        write(&format!("{path}.html"), not_found(locale, &path).as_bytes())?;
     }
     // Web servers look for /404.html at the root.
-    let html = library
-        .render_document(
-            shell,
-            Mode::Export { path: "404" },
-            reader_core::DEFAULT_LOCALE,
-            None,
-            version,
-        )
-        .map_err(anyhow::Error::msg)?;
-    write("404.html", html.as_bytes())?;
+    write(
+        "404.html",
+        not_found(reader_core::DEFAULT_LOCALE, "404").as_bytes(),
+    )?;
     write("index.html", index_page(library).as_bytes())?;
     for (path, bytes) in assets::files() {
         write(&format!("ui/{path}"), bytes)?;
@@ -120,19 +122,52 @@ pub fn export(
         &format!("ui/{}", reader_core::document::CHROMES_FILE),
         library.chromes_script(version).as_bytes(),
     )?;
-    for path in library.files().paths().filter(|p| p.starts_with("images/")) {
+    for path in images {
         write(path, library.files().get(path).expect("listed"))?;
     }
-    written.files += files;
-    Ok(written)
+    write_sitemap(dir, &documents, &locales, base_url)?;
+    Ok(Exported {
+        pages: documents.len(),
+        files: files + 1,
+    })
 }
 
+/// `sitemap.xml`: every page in every locale, with its translations as alternates.
+fn write_sitemap(
+    dir: &Path,
+    documents: &[(&str, &str)],
+    locales: &[String],
+    base_url: &str,
+) -> anyhow::Result<()> {
+    let path = dir.join("sitemap.xml");
+    let file =
+        std::fs::File::create(&path).with_context(|| format!("writing {}", path.display()))?;
+    let mut out = std::io::BufWriter::new(file);
+    out.write_all(
+        b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    )?;
+    for (locale, slug) in documents {
+        writeln!(
+            out,
+            "  <url>\n    <loc>{base_url}{locale}/{slug}.html</loc>"
+        )?;
+        for other in locales {
+            writeln!(
+                out,
+                "    <xhtml:link rel=\"alternate\" hreflang=\"{other}\" href=\"{base_url}{other}/{slug}.html\"/>"
+            )?;
+        }
+        out.write_all(b"  </url>\n")?;
+    }
+    out.write_all(b"</urlset>\n")?;
+    out.flush()
+        .with_context(|| format!("writing {}", path.display()))
+}
+
+/// Writes one file; its folder exists.
 fn write_file(dir: &Path, relative: &str, bytes: &[u8]) -> anyhow::Result<()> {
     let path = dir.join(relative);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("creating {}", parent.display()))?;
-    }
     std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))
 }
 

@@ -14,7 +14,7 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, Request, Response, Stat
 use axum::Router;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
-use reader_core::document::Mode;
+use reader_core::document::{Mode, Shell};
 use reader_core::Library;
 use sha2::{Digest, Sha256};
 use tower::ServiceBuilder;
@@ -56,6 +56,7 @@ impl Default for Limits {
 
 struct Served {
     library: Library,
+    shell: Shell,
     app_version: &'static str,
     /// `ui/chromes.js`, made once.
     chromes: Bytes,
@@ -77,6 +78,7 @@ pub async fn serve(
     let app_version = env!("CARGO_PKG_VERSION");
     let state = Arc::new(Served {
         chromes: Bytes::from(library.chromes_script(app_version)),
+        shell: assets::shell().map_err(std::io::Error::other)?,
         library,
         app_version,
         documents: std::sync::Mutex::new(HashMap::new()),
@@ -288,13 +290,13 @@ fn page(served: &Served, path: &str, headers: &HeaderMap) -> Response<Body> {
             let html = match cached {
                 Some(html) => html,
                 None => match served.library.render_document(
-                    assets::shell(),
+                    &served.shell,
                     Mode::Serve,
                     &key.0,
                     Some(&key.1),
                     served.app_version,
                 ) {
-                    Ok(html) => {
+                    Some(html) => {
                         let html = Bytes::from(html);
                         let mut documents = served.documents.lock().expect("cache lock");
                         if documents.len() >= CACHED_DOCUMENTS {
@@ -303,7 +305,7 @@ fn page(served: &Served, path: &str, headers: &HeaderMap) -> Response<Body> {
                         documents.insert(key, html.clone());
                         html
                     }
-                    Err(e) => return plain(StatusCode::INTERNAL_SERVER_ERROR, &e),
+                    None => return not_found(served, Some(key.0), headers),
                 },
             };
             bytes_response(StatusCode::OK, Some(html_type()), html, headers, false)
@@ -325,22 +327,22 @@ fn not_found(served: &Served, locale: Option<String>, headers: &HeaderMap) -> Re
             .unwrap_or_default();
         reader_core::negotiate_locale(&wanted, &library.locale_codes())
     });
-    match library.render_document(
-        assets::shell(),
-        Mode::Serve,
-        &locale,
-        None,
-        served.app_version,
-    ) {
-        Ok(html) => bytes_response(
-            StatusCode::NOT_FOUND,
-            Some(html_type()),
-            html.into_bytes(),
-            headers,
-            false,
-        ),
-        Err(e) => plain(StatusCode::INTERNAL_SERVER_ERROR, &e),
-    }
+    let html = library
+        .render_document(
+            &served.shell,
+            Mode::Serve,
+            &locale,
+            None,
+            served.app_version,
+        )
+        .expect("the 404 document always renders");
+    bytes_response(
+        StatusCode::NOT_FOUND,
+        Some(html_type()),
+        html.into_bytes(),
+        headers,
+        false,
+    )
 }
 
 /// `/api/search?q=…&lang=…`: the app's search, as JSON.

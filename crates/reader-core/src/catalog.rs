@@ -1,23 +1,29 @@
-//! What each locale's resources define, entry by entry: where (file, line), a fingerprint
-//! of its source, its attributes, variables and references. The linter and the translation
-//! status are built on it; rendering never needs it.
+//! What each locale's resources define, entry by entry: where (file, line), and — read from
+//! its syntax tree when asked — a fingerprint of its source, its attributes, variables and
+//! references. The linter and the translation status are built on it. A big site has
+//! ~100,000 entries, so an entry keeps only its place; the rest is derived on demand.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
+use fluent_bundle::{FluentMessage, FluentResource};
 use fluent_syntax::ast;
 use sha2::{Digest, Sha256};
 
 /// One message or term (`-name`) of one locale.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct EntryInfo {
     /// Shared by every entry of the file (a big site has ~100,000 entries).
-    pub file: std::sync::Arc<str>,
+    pub file: Arc<str>,
     pub line: usize,
-    /// Fingerprint of the entry's source (value and attributes, not comments): changes when
-    /// its text changes, not when a term it uses does.
-    pub fingerprint: String,
-    pub has_value: bool,
-    pub attributes: BTreeSet<String>,
+    /// The resource defining it, and the entry's place in it.
+    resource: Arc<FluentResource>,
+    index: usize,
+}
+
+/// What an entry's patterns use.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Uses {
     pub variables: BTreeSet<String>,
     /// Referenced messages (`msg`, `msg.attr`) and terms (`-term`).
     pub references: BTreeSet<String>,
@@ -32,35 +38,24 @@ pub struct Catalog {
 impl Catalog {
     /// Adds the entries of one resource; returns the ids it already had (duplicates) with
     /// the line of the new definition.
-    pub fn add<'a>(
-        &mut self,
-        file: &str,
-        source: &str,
-        entries: impl Iterator<Item = &'a ast::Entry<&'a str>>,
-    ) -> Vec<(String, usize)> {
+    pub fn add(&mut self, file: &Arc<str>, resource: &Arc<FluentResource>) -> Vec<(String, usize)> {
         let mut duplicates = Vec::new();
         let mut search_from = 0;
-        let file: std::sync::Arc<str> = file.into();
-        for entry in entries {
-            let (id, value, attributes) = match entry {
-                ast::Entry::Message(m) => (m.id.name.to_string(), m.value.as_ref(), &m.attributes),
-                ast::Entry::Term(t) => (format!("-{}", t.id.name), Some(&t.value), &t.attributes),
+        let source = resource.source();
+        for (index, entry) in resource.entries().enumerate() {
+            let id = match entry {
+                ast::Entry::Message(m) => m.id.name.to_string(),
+                ast::Entry::Term(t) => format!("-{}", t.id.name),
                 _ => continue,
             };
             let (line, next) = definition_line(source, &id, search_from);
             search_from = next;
-            let mut info = EntryInfo {
+            let info = EntryInfo {
                 file: file.clone(),
                 line,
-                fingerprint: fingerprint(entry),
-                has_value: value.is_some(),
-                attributes: attributes.iter().map(|a| a.id.name.to_string()).collect(),
-                variables: BTreeSet::new(),
-                references: BTreeSet::new(),
+                resource: resource.clone(),
+                index,
             };
-            for pattern in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
-                walk_pattern(pattern, &mut info);
-            }
             match self.entries.entry(id) {
                 std::collections::btree_map::Entry::Occupied(first) => {
                     duplicates.push((first.key().clone(), line))
@@ -78,9 +73,78 @@ impl Catalog {
     }
 }
 
+impl EntryInfo {
+    fn entry(&self) -> &ast::Entry<&str> {
+        self.resource
+            .get_entry(self.index)
+            .expect("the index came from this resource")
+    }
+
+    /// The value and attributes (a term always has a value).
+    fn patterns(&self) -> (Option<&ast::Pattern<&str>>, &[ast::Attribute<&str>]) {
+        match self.entry() {
+            ast::Entry::Message(m) => (m.value.as_ref(), &m.attributes),
+            ast::Entry::Term(t) => (Some(&t.value), &t.attributes),
+            _ => unreachable!("only messages and terms are cataloged"),
+        }
+    }
+
+    /// Its place among the entries of its file.
+    pub fn position(&self) -> usize {
+        self.index
+    }
+
+    pub fn has_value(&self) -> bool {
+        self.patterns().0.is_some()
+    }
+
+    pub fn attributes(&self) -> BTreeSet<String> {
+        self.patterns()
+            .1
+            .iter()
+            .map(|a| a.id.name.to_string())
+            .collect()
+    }
+
+    /// Variables and references of the value and every attribute.
+    pub fn uses(&self) -> Uses {
+        let (value, attributes) = self.patterns();
+        let mut uses = Uses::default();
+        for pattern in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
+            walk_pattern(pattern, &mut uses);
+        }
+        uses
+    }
+
+    /// Fingerprint of the entry's source (value and attributes, not comments): changes when
+    /// its text changes, not when a term it uses does.
+    pub fn fingerprint(&self) -> String {
+        entry_fingerprint(self.entry())
+    }
+}
+
+/// The fingerprint of a message as a bundle holds it: the same as its catalog entry's.
+pub(crate) fn message_fingerprint(id: &str, message: &FluentMessage) -> String {
+    let entry = ast::Entry::Message(ast::Message {
+        id: ast::Identifier { name: id },
+        value: message.value().cloned(),
+        attributes: message
+            .attributes()
+            .map(|attribute| ast::Attribute {
+                id: ast::Identifier {
+                    name: attribute.id(),
+                },
+                value: attribute.value().clone(),
+            })
+            .collect(),
+        comment: None,
+    });
+    entry_fingerprint(&entry)
+}
+
 /// 16 hex digits of SHA-256 over the entry serialized alone (fluent-syntax's serializer
 /// normalizes layout, and comments are not part of the entry as FluentResource keeps it).
-pub fn fingerprint(entry: &ast::Entry<&str>) -> String {
+fn entry_fingerprint(entry: &ast::Entry<&str>) -> String {
     let entry = match entry {
         ast::Entry::Message(m) => ast::Entry::Message(ast::Message {
             comment: None,
@@ -112,59 +176,59 @@ pub(crate) fn definition_line(source: &str, id: &str, from: usize) -> (usize, us
     (0, from)
 }
 
-fn walk_pattern(pattern: &ast::Pattern<&str>, info: &mut EntryInfo) {
+fn walk_pattern(pattern: &ast::Pattern<&str>, uses: &mut Uses) {
     for element in &pattern.elements {
         if let ast::PatternElement::Placeable { expression } = element {
-            walk_expression(expression, info);
+            walk_expression(expression, uses);
         }
     }
 }
 
-fn walk_expression(expression: &ast::Expression<&str>, info: &mut EntryInfo) {
+fn walk_expression(expression: &ast::Expression<&str>, uses: &mut Uses) {
     match expression {
         ast::Expression::Select { selector, variants } => {
-            walk_inline(selector, info);
+            walk_inline(selector, uses);
             for variant in variants {
-                walk_pattern(&variant.value, info);
+                walk_pattern(&variant.value, uses);
             }
         }
-        ast::Expression::Inline(inline) => walk_inline(inline, info),
+        ast::Expression::Inline(inline) => walk_inline(inline, uses),
     }
 }
 
-fn walk_inline(inline: &ast::InlineExpression<&str>, info: &mut EntryInfo) {
+fn walk_inline(inline: &ast::InlineExpression<&str>, uses: &mut Uses) {
     match inline {
         ast::InlineExpression::VariableReference { id } => {
-            info.variables.insert(id.name.to_string());
+            uses.variables.insert(id.name.to_string());
         }
         ast::InlineExpression::MessageReference { id, attribute } => {
             let name = match attribute {
                 Some(attr) => format!("{}.{}", id.name, attr.name),
                 None => id.name.to_string(),
             };
-            info.references.insert(name);
+            uses.references.insert(name);
         }
         ast::InlineExpression::TermReference { id, arguments, .. } => {
-            info.references.insert(format!("-{}", id.name));
+            uses.references.insert(format!("-{}", id.name));
             if let Some(arguments) = arguments {
-                walk_arguments(arguments, info);
+                walk_arguments(arguments, uses);
             }
         }
         ast::InlineExpression::FunctionReference { arguments, .. } => {
-            walk_arguments(arguments, info)
+            walk_arguments(arguments, uses)
         }
-        ast::InlineExpression::Placeable { expression } => walk_expression(expression, info),
+        ast::InlineExpression::Placeable { expression } => walk_expression(expression, uses),
         ast::InlineExpression::StringLiteral { .. }
         | ast::InlineExpression::NumberLiteral { .. } => {}
     }
 }
 
-fn walk_arguments(arguments: &ast::CallArguments<&str>, info: &mut EntryInfo) {
+fn walk_arguments(arguments: &ast::CallArguments<&str>, uses: &mut Uses) {
     for positional in &arguments.positional {
-        walk_inline(positional, info);
+        walk_inline(positional, uses);
     }
     for named in &arguments.named {
-        walk_inline(&named.value, info);
+        walk_inline(&named.value, uses);
     }
 }
 
@@ -173,9 +237,9 @@ mod tests {
     use super::*;
 
     fn catalog(source: &str) -> Catalog {
-        let resource = fluent_syntax::parser::parse(source).unwrap();
+        let resource = Arc::new(FluentResource::try_new(source.to_string()).unwrap());
         let mut catalog = Catalog::default();
-        catalog.add("x.ftl", source, resource.body.iter());
+        catalog.add(&Arc::from("x.ftl"), &resource);
         catalog
     }
 
@@ -186,12 +250,14 @@ mod tests {
         );
         let hello = c.get("hello").unwrap();
         assert_eq!(hello.line, 4);
-        assert_eq!(hello.variables, BTreeSet::from(["name".to_string()]));
+        let uses = hello.uses();
+        assert_eq!(uses.variables, BTreeSet::from(["name".to_string()]));
         assert_eq!(
-            hello.references,
+            uses.references,
             BTreeSet::from(["-brand".to_string(), "other.nav".to_string()])
         );
-        assert_eq!(hello.attributes, BTreeSet::from(["title".to_string()]));
+        assert_eq!(hello.attributes(), BTreeSet::from(["title".to_string()]));
+        assert!(hello.has_value());
         assert_eq!(c.get("-brand").unwrap().line, 2);
     }
 
@@ -200,9 +266,9 @@ mod tests {
         let a = catalog("# one comment\nmsg = Hello { -brand }\n");
         let b = catalog("# another\nmsg =\n    Hello { -brand }\n");
         let c = catalog("msg = Hello, { -brand }\n");
-        let fa = &a.get("msg").unwrap().fingerprint;
-        assert_eq!(fa, &b.get("msg").unwrap().fingerprint);
-        assert_ne!(fa, &c.get("msg").unwrap().fingerprint);
+        let fa = a.get("msg").unwrap().fingerprint();
+        assert_eq!(fa, b.get("msg").unwrap().fingerprint());
+        assert_ne!(fa, c.get("msg").unwrap().fingerprint());
         assert_eq!(fa.len(), 16);
     }
 }

@@ -53,6 +53,43 @@ const MARKERS: [&str; 5] = [
 /// The script, beside `app.js`, that holds every locale's UI strings.
 pub const CHROMES_FILE: &str = "chromes.js";
 
+/// The app's window document cut at its markers, once: every document is these pieces
+/// with the page's own parts in between.
+#[derive(Debug, Clone)]
+pub struct Shell {
+    pieces: Vec<String>,
+}
+
+impl Shell {
+    /// `Err` names the first marker the document lacks.
+    pub fn parse(document: &str) -> Result<Self, String> {
+        let mut pieces = Vec::with_capacity(MARKERS.len() + 1);
+        let mut rest = document;
+        for marker in MARKERS {
+            let (before, after) = rest
+                .split_once(marker)
+                .ok_or_else(|| format!("the UI document lacks `{marker}`"))?;
+            pieces.push(before.to_string());
+            rest = after;
+        }
+        pieces.push(rest.to_string());
+        Ok(Self { pieces })
+    }
+
+    /// The document with each marker replaced by its part, in `MARKERS` order.
+    fn fill(&self, parts: [&str; MARKERS.len()]) -> String {
+        let size = self.pieces.iter().map(String::len).sum::<usize>()
+            + parts.iter().map(|p| p.len()).sum::<usize>();
+        let mut out = String::with_capacity(size);
+        for (piece, part) in self.pieces.iter().zip(parts) {
+            out.push_str(piece);
+            out.push_str(part);
+        }
+        out.push_str(self.pieces.last().expect("one more piece than markers"));
+        out
+    }
+}
+
 impl Library {
     /// `chromes.js`: `window.READER_CHROMES = { "en": Chrome, "lo": Chrome, … };`
     pub fn chromes_script(&self, app_version: &str) -> String {
@@ -71,18 +108,15 @@ impl Library {
     }
 
     /// The full document of page `slug` in `locale` (`None`: the localized 404 document),
-    /// built from `shell`, the app's `ui/index.html`. `Err` when the shell lacks a marker.
+    /// built from `shell`, the app's `ui/index.html`. `None` for an unknown page.
     pub fn render_document(
         &self,
-        shell: &str,
+        shell: &Shell,
         mode: Mode,
         locale: &str,
         slug: Option<&str>,
         app_version: &str,
-    ) -> Result<String, String> {
-        if let Some(missing) = MARKERS.iter().find(|m| !shell.contains(*m)) {
-            return Err(format!("the UI document lacks `{missing}`"));
-        }
+    ) -> Option<String> {
         let locale = if self.has_locale(locale) {
             locale
         } else {
@@ -93,9 +127,7 @@ impl Library {
             Mode::Export { path } => Links::RelativeFrom(path),
         };
         let page = match slug {
-            Some(slug) => self
-                .render_page_linked(locale, slug, links)
-                .ok_or("no such page")?,
+            Some(slug) => self.render_page_linked(locale, slug, links)?,
             None => self.render_not_found_linked(locale, links),
         };
         let alternates: BTreeMap<String, String> = match slug {
@@ -148,24 +180,19 @@ impl Library {
         ));
 
         let assets = format!("{}ui/", links.root());
-        Ok(shell
-            .replacen(MARKERS[0], &format!("<html lang=\"{locale}\">"), 1)
-            .replacen(MARKERS[1], &head, 1)
-            .replacen(MARKERS[2], &format!("href=\"{assets}style.css\""), 1)
+        Some(shell.fill([
+            &format!("<html lang=\"{locale}\">"),
+            &head,
+            &format!("href=\"{assets}style.css\""),
             // The UI strings of every locale: one cacheable file, not repeated in each page.
-            .replacen(
-                MARKERS[3],
-                &format!("src=\"{assets}{CHROMES_FILE}\" defer></script>\n<script src=\"{assets}app.js\""),
-                1,
-            )
-            .replacen(
-                MARKERS[4],
-                &format!(
-                    "<main id=\"main\" tabindex=\"-1\" aria-live=\"polite\">\n{}\n</main>",
-                    page.html
-                ),
-                1,
-            ))
+            &format!(
+                "src=\"{assets}{CHROMES_FILE}\" defer></script>\n<script src=\"{assets}app.js\""
+            ),
+            &format!(
+                "<main id=\"main\" tabindex=\"-1\" aria-live=\"polite\">\n{}\n</main>",
+                page.html
+            ),
+        ]))
     }
 }
 

@@ -1,6 +1,9 @@
 //! Localization: one Fluent bundle per locale, locale negotiation, and message resolution
 //! through the fallback chain (reading locale → `en`), recording every fallback.
 
+use std::collections::BTreeSet;
+use std::sync::{Arc, OnceLock};
+
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use fluent_langneg::{negotiate_languages, NegotiationStrategy};
@@ -15,9 +18,14 @@ use crate::DEFAULT_LOCALE;
 pub struct LocaleBundle {
     pub id: LanguageIdentifier,
     pub code: String,
-    bundle: FluentBundle<FluentResource>,
-    /// Where each entry is defined, and what it uses (for status and linting).
-    pub catalog: Catalog,
+    bundle: FluentBundle<Arc<FluentResource>>,
+    /// Every resource with its file, in load order.
+    resources: Vec<(Arc<str>, Arc<FluentResource>)>,
+    /// Ids of the terms (`-name`): few, and the bundle doesn't tell.
+    terms: BTreeSet<String>,
+    /// Built on first use: checking, recording and pack previews need it, reading doesn't
+    /// (for a big site it is ~15% of the loaded content).
+    catalog: OnceLock<Catalog>,
 }
 
 impl LocaleBundle {
@@ -25,7 +33,7 @@ impl LocaleBundle {
     /// errors (fluent-syntax recovers at the next entry) and reporting each error.
     pub fn load(
         code: &str,
-        files: Vec<(String, std::borrow::Cow<'static, [u8]>)>,
+        files: Vec<crate::source::SourceFile>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Self {
         let id: LanguageIdentifier = code.parse().expect("locale folder names are validated");
@@ -34,7 +42,9 @@ impl LocaleBundle {
         // our placeables are terms and neutral dates, never right-to-left text.
         bundle.set_use_isolating(false);
         bundle.add_builtins().expect("builtins are added once");
-        let mut catalog = Catalog::default();
+        let mut resources = Vec::with_capacity(files.len());
+        let mut terms = BTreeSet::new();
+        let mut duplicates = false;
         for (path, bytes) in files {
             let path = path.as_str();
             let text = match bytes {
@@ -79,35 +89,83 @@ impl LocaleBundle {
                     resource
                 }
             };
-            for (id, line) in catalog.add(path, resource.source(), resource.entries()) {
-                let first = catalog
-                    .get(&id)
-                    .expect("a duplicate has a first definition");
-                diagnostics.push(Diagnostic {
-                    kind: DiagnosticKind::DuplicateId,
-                    file: path.to_string(),
-                    line,
-                    column: 1,
-                    text: format!(
-                        "`{id}` is defined twice (first at {}:{})",
-                        first.file, first.line
-                    ),
-                    message_id: Some(id),
-                });
-            }
-            // Its only error is a duplicate id, reported just above; the first one is kept.
-            let _ = bundle.add_resource(resource);
+            terms.extend(resource.entries().filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Term(term) => Some(format!("-{}", term.id.name)),
+                _ => None,
+            }));
+            // Shared with the catalog, which reads entries when asked. The bundle's only
+            // error is an id defined twice (the first definition is kept).
+            let resource = Arc::new(resource);
+            duplicates |= bundle.add_resource(resource.clone()).is_err();
+            resources.push((Arc::from(path), resource));
         }
-        Self {
+        let locale = Self {
             id,
             code: code.to_string(),
             bundle,
-            catalog,
+            resources,
+            terms,
+            catalog: OnceLock::new(),
+        };
+        if duplicates {
+            // Rare: the catalog is built now, to say where each definition is.
+            let mut catalog = Catalog::default();
+            for (file, resource) in &locale.resources {
+                for (id, line) in catalog.add(file, resource) {
+                    let first = catalog
+                        .get(&id)
+                        .expect("a duplicate has a first definition");
+                    diagnostics.push(Diagnostic {
+                        kind: DiagnosticKind::DuplicateId,
+                        file: file.to_string(),
+                        line,
+                        column: 1,
+                        text: format!(
+                            "`{id}` is defined twice (first at {}:{})",
+                            first.file, first.line
+                        ),
+                        message_id: Some(id),
+                    });
+                }
+            }
+            let _ = locale.catalog.set(catalog);
         }
+        locale
+    }
+
+    /// Where each entry is defined, and what it uses (built on first use).
+    pub fn catalog(&self) -> &Catalog {
+        self.catalog.get_or_init(|| {
+            let mut catalog = Catalog::default();
+            for (file, resource) in &self.resources {
+                // Duplicates were reported at load.
+                catalog.add(file, resource);
+            }
+            catalog
+        })
     }
 
     pub fn has_message(&self, id: &str) -> bool {
         self.bundle.has_message(id)
+    }
+
+    /// Whether the locale defines the message, or the term (`-name`).
+    pub fn defines(&self, id: &str) -> bool {
+        if id.starts_with('-') {
+            self.terms.contains(id)
+        } else {
+            self.bundle.has_message(id)
+        }
+    }
+
+    /// The fingerprint of a message or term (see `catalog::EntryInfo::fingerprint`);
+    /// a message's is read from the bundle, without building the catalog.
+    pub fn fingerprint(&self, id: &str) -> Option<String> {
+        if id.starts_with('-') {
+            return self.catalog().get(id).map(|entry| entry.fingerprint());
+        }
+        let message = self.bundle.get_message(id)?;
+        Some(crate::catalog::message_fingerprint(id, &message))
     }
 
     /// Formats a message (or one of its attributes) in this locale alone.
@@ -337,6 +395,37 @@ fn entry_id_at(slice: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Status reads a message's fingerprint from the bundle; records and checks, from the
+    /// catalog. They must agree, or every translation would show as outdated.
+    #[test]
+    fn bundle_and_catalog_fingerprints_agree() {
+        let sample = "# comment\nplain = Plain\nwith-attrs = Value { -brand }\n    .title = T\n\
+                      only-attrs =\n    .label = L\nmulti =\n    First line\n    second { $n }\n\
+                      -brand = IOM\n    .short = I\n";
+        let embedded = crate::source::ContentFiles::embedded();
+        for code in ["en", "lo"] {
+            let mut files = embedded.clone().take_under(&format!("{code}/"), ".ftl");
+            files.push(("x/sample.ftl".into(), sample.as_bytes().to_vec().into()));
+            let bundle = LocaleBundle::load(code, files, &mut Vec::new());
+            let catalog = bundle.catalog();
+            assert!(
+                catalog.entries.len() > 100,
+                "{code}: {}",
+                catalog.entries.len()
+            );
+            for (id, entry) in &catalog.entries {
+                assert!(bundle.defines(id), "{code} {id}");
+                assert_eq!(
+                    bundle.fingerprint(id),
+                    Some(entry.fingerprint()),
+                    "{code} {id}"
+                );
+            }
+            assert!(bundle.defines("-brand") && !bundle.defines("brand"));
+            assert_eq!(bundle.fingerprint("no-such-message"), None);
+        }
+    }
 
     fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
         move |name| {

@@ -67,16 +67,45 @@ impl Library {
     /// Loads content. Syntax errors and duplicate ids in `.ftl` files are diagnostics (the
     /// rest loads); only a missing or invalid manifest, or no `en` folder, is an error.
     pub fn load(source: ContentSource) -> Result<Self, LoadError> {
-        let files = ContentFiles::read(&source)?;
-        Self::from_files(source, files)
+        let ContentSource::Directory(dir) = &source else {
+            return Self::from_files(source, ContentFiles::embedded());
+        };
+        // A big site's manifest takes about as long to parse as its files to read: both at
+        // once. The manifest is parsed on this thread, whose memory the parsing of the
+        // `.ftl` files then reuses.
+        let (files, manifest) = std::thread::scope(|scope| {
+            let files = scope.spawn(|| ContentFiles::read(&source));
+            let manifest = match std::fs::read(dir.join("manifest.toml")) {
+                Ok(text) => Manifest::parse(&String::from_utf8_lossy(&text)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    Err(LoadError::MissingManifest)
+                }
+                Err(source) => Err(LoadError::Io {
+                    path: dir.join("manifest.toml"),
+                    source,
+                }),
+            };
+            (
+                files.join().expect("reading the content panicked"),
+                manifest,
+            )
+        });
+        Self::assemble(source, files?, manifest?)
     }
 
-    pub fn from_files(source: ContentSource, mut files: ContentFiles) -> Result<Self, LoadError> {
-        let manifest_text = files
+    pub fn from_files(source: ContentSource, files: ContentFiles) -> Result<Self, LoadError> {
+        let manifest = files
             .get("manifest.toml")
-            .ok_or(LoadError::MissingManifest)?;
-        let manifest = Manifest::parse(&String::from_utf8_lossy(manifest_text))?;
+            .ok_or(LoadError::MissingManifest)
+            .and_then(|text| Manifest::parse(&String::from_utf8_lossy(text)))?;
+        Self::assemble(source, files, manifest)
+    }
 
+    fn assemble(
+        source: ContentSource,
+        mut files: ContentFiles,
+        manifest: Manifest,
+    ) -> Result<Self, LoadError> {
         let codes = locale_codes(&files);
         if !codes.iter().any(|c| c == DEFAULT_LOCALE) {
             return Err(LoadError::MissingDefaultLocale);
@@ -92,24 +121,25 @@ impl Library {
                 }
             }
         }
-
         let ui_message_ids = files
             .get("en/ui.ftl")
             .map(|bytes| message_ids(&String::from_utf8_lossy(bytes)))
             .unwrap_or_default();
-        // One locale after the other: parsing on several threads made glibc keep an arena
-        // per thread, ~25% more memory for a big site, for little time saved.
-        let loaded: Vec<(LocaleBundle, Vec<Diagnostic>)> = codes
+        let mut sources: Vec<_> = codes
             .iter()
-            .map(|code| {
-                let sources = files.take_under(&format!("{code}/"), ".ftl");
-                let mut diagnostics = Vec::new();
-                (
-                    LocaleBundle::load(code, sources, &mut diagnostics),
-                    diagnostics,
-                )
-            })
+            .map(|code| (code.as_str(), files.take_under(&format!("{code}/"), ".ftl")))
             .collect();
+        // Two threads: the first locale on a new one, the others on this one. (A thread per
+        // locale cost ~20% more memory for a big site: glibc gives each thread an arena,
+        // and this thread's, where the manifest was parsed, would go unused.)
+        let first = sources.remove(0);
+        let loaded: Vec<(LocaleBundle, Vec<Diagnostic>)> = std::thread::scope(|scope| {
+            let first = scope.spawn(move || load_locale(first));
+            let others: Vec<_> = sources.into_iter().map(load_locale).collect();
+            std::iter::once(first.join().expect("loading a locale panicked"))
+                .chain(others)
+                .collect()
+        });
         let mut diagnostics = Vec::new();
         let bundles: Vec<LocaleBundle> = loaded
             .into_iter()
@@ -124,11 +154,7 @@ impl Library {
         let localizer = Localizer::new(bundles);
         let records = Records::load(
             &files,
-            |locale, id| {
-                localizer
-                    .bundle(locale)
-                    .is_some_and(|b| b.catalog.get(id).is_some())
-            },
+            |locale, id| localizer.bundle(locale).is_some_and(|b| b.defines(id)),
             &codes,
         );
 
@@ -305,6 +331,15 @@ impl Library {
             home: self.manifest.home().slug.clone(),
         }
     }
+}
+
+/// A locale's bundle from its `.ftl` files, and what was wrong in them.
+fn load_locale(
+    (code, sources): (&str, Vec<crate::source::SourceFile>),
+) -> (LocaleBundle, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let bundle = LocaleBundle::load(code, sources, &mut diagnostics);
+    (bundle, diagnostics)
 }
 
 /// Locale folders: top-level folders holding `.ftl` files whose names are language tags.

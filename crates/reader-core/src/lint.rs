@@ -14,16 +14,16 @@ pub fn check(library: &Library) -> Vec<Diagnostic> {
     let mut found: Vec<Diagnostic> = library.diagnostics().to_vec();
     found.extend(library.records().corrupt.iter().cloned());
     found.extend(library.records().obsolete.iter().cloned());
-    let source = &library.localizer().bundles()[0].catalog;
+    let source = library.localizer().bundles()[0].catalog();
 
     manifest_against_resources(library, source, &mut found);
     for bundle in library.localizer().bundles() {
         let locale = &bundle.code;
-        references(locale, &bundle.catalog, source, &mut found);
+        references(locale, bundle.catalog(), source, &mut found);
         if locale == DEFAULT_LOCALE {
             continue;
         }
-        compare_with_source(library, locale, &bundle.catalog, source, &mut found);
+        compare_with_source(library, locale, bundle.catalog(), source, &mut found);
     }
     found.sort_by(|a, b| {
         (!a.kind.is_error(), &a.file, a.line, a.column, a.kind).cmp(&(
@@ -114,14 +114,14 @@ fn manifest_against_resources(library: &Library, source: &Catalog, found: &mut V
 /// but English has is reported once, as a missing term, not at each use.
 fn references(locale: &str, catalog: &Catalog, source: &Catalog, found: &mut Vec<Diagnostic>) {
     for (id, entry) in &catalog.entries {
-        for reference in &entry.references {
+        for reference in &entry.uses().references {
             let (target, attribute) = match reference.split_once('.') {
                 Some((target, attribute)) => (target, Some(attribute)),
                 None => (reference.as_str(), None),
             };
             let exists = catalog.get(target).is_some_and(|t| match attribute {
-                Some(attribute) => t.attributes.contains(attribute),
-                None => t.has_value,
+                Some(attribute) => t.attributes().contains(attribute),
+                None => t.has_value(),
             });
             let reported_as_missing_term =
                 target.starts_with('-') && locale != DEFAULT_LOCALE && source.get(target).is_some();
@@ -191,27 +191,29 @@ fn compare_with_source(
             }
             continue;
         };
-        if entry.variables != english.variables {
+        let (variables, english_variables) = (entry.uses().variables, english.uses().variables);
+        if variables != english_variables {
             found.push(at(
                 Kind::VariablesDiffer,
                 entry,
                 id,
                 format!(
                     "variables {} differ from English {}",
-                    list(&entry.variables, "$"),
-                    list(&english.variables, "$")
+                    list(&variables, "$"),
+                    list(&english_variables, "$")
                 ),
             ));
         }
-        if entry.attributes != english.attributes {
+        let (attributes, english_attributes) = (entry.attributes(), english.attributes());
+        if attributes != english_attributes {
             found.push(at(
                 Kind::AttributesDiffer,
                 entry,
                 id,
                 format!(
                     "attributes {} differ from English {}",
-                    list(&entry.attributes, "."),
-                    list(&english.attributes, ".")
+                    list(&attributes, "."),
+                    list(&english_attributes, ".")
                 ),
             ));
         }

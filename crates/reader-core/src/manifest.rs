@@ -138,7 +138,7 @@ impl Manifest {
     /// unaddressable or ids ambiguous, so it is refused whole.
     pub fn parse(text: &str) -> Result<Self, LoadError> {
         let mut manifest: Manifest =
-            toml::from_str(text).map_err(|e| LoadError::Manifest(e.to_string()))?;
+            basic_toml::from_str(text).map_err(|e| LoadError::Manifest(e.to_string()))?;
         manifest.validate().map_err(LoadError::Manifest)?;
         manifest.index = manifest
             .pages

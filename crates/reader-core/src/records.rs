@@ -200,11 +200,11 @@ pub fn record(
         ));
     }
     let bundles = library.localizer();
-    let catalog = &bundles
+    let catalog = bundles
         .bundle(locale)
         .ok_or_else(|| format!("no locale `{locale}`"))?
-        .catalog;
-    let source = &bundles.bundles()[0].catalog;
+        .catalog();
+    let source = bundles.bundles()[0].catalog();
     let ids: Vec<String> = match scope {
         Scope::Locale => catalog.entries.keys().cloned().collect(),
         Scope::Page(slug) => {
@@ -245,9 +245,9 @@ pub fn record(
                 let Some(english) = source.get(id) else {
                     continue;
                 };
-                record.source = Some(english.fingerprint.clone());
+                record.source = Some(english.fingerprint());
             }
-            RecordAction::Approve => record.reviewed = Some(entry.fingerprint.clone()),
+            RecordAction::Approve => record.reviewed = Some(entry.fingerprint()),
         }
         recorded.push(id.clone());
     }
@@ -260,9 +260,9 @@ pub fn record(
                 .entries
                 .iter()
                 .filter(|(_, e)| *e.file == *resource)
-                .map(|(id, e)| (id, e.line))
+                .map(|(id, e)| (id, e.position()))
                 .collect();
-            order.sort_by_key(|(_, line)| *line);
+            order.sort_by_key(|(_, position)| *position);
             let ids: Vec<String> = order.into_iter().map(|(id, _)| id.clone()).collect();
             let text = write(&resource, &ids, &records);
             (path, text)

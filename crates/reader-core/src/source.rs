@@ -14,6 +14,9 @@ include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 /// Content files larger than this are refused: no page or image of ours comes close.
 const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
+/// A file's relative path and its bytes.
+pub type SourceFile = (String, Cow<'static, [u8]>);
+
 /// Where to load content from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ContentSource {
@@ -93,11 +96,7 @@ impl ContentFiles {
     /// Moves out the bytes of the files under `prefix` ending with `suffix`, keeping their
     /// paths (so existence checks still work): parsed `.ftl` text lives in the bundles, and
     /// a big site must not hold it twice.
-    pub(crate) fn take_under(
-        &mut self,
-        prefix: &str,
-        suffix: &str,
-    ) -> Vec<(String, Cow<'static, [u8]>)> {
+    pub(crate) fn take_under(&mut self, prefix: &str, suffix: &str) -> Vec<SourceFile> {
         self.files
             .iter_mut()
             .filter(|(path, _)| path.starts_with(prefix) && path.ends_with(suffix))

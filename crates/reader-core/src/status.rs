@@ -102,8 +102,8 @@ impl Library {
                 reviewed: true,
             };
         }
-        let catalog = |code: &str| self.localizer().bundle(code).map(|b| &b.catalog);
-        let Some(entry) = catalog(locale).and_then(|c| c.get(id)) else {
+        let defining = |code: &str| self.localizer().bundle(code).filter(|b| b.defines(id));
+        let Some(bundle) = defining(locale) else {
             return MessageStatus {
                 translated: false,
                 outdated: false,
@@ -111,14 +111,18 @@ impl Library {
             };
         };
         let record = self.records().by_locale.get(locale).and_then(|r| r.get(id));
-        let english = catalog(DEFAULT_LOCALE).and_then(|c| c.get(id));
-        let outdated = match (record.and_then(|r| r.source.as_ref()), english) {
-            (Some(source), Some(english)) => *source != english.fingerprint,
+        let outdated = match (
+            record.and_then(|r| r.source.as_ref()),
+            defining(DEFAULT_LOCALE),
+        ) {
+            (Some(source), Some(english)) => english.fingerprint(id).as_ref() != Some(source),
             (None, Some(_)) => true,
             // Nothing to be outdated against (a message only this locale has).
             (_, None) => false,
         };
-        let reviewed = record.and_then(|r| r.reviewed.as_ref()) == Some(&entry.fingerprint);
+        let reviewed = record
+            .and_then(|r| r.reviewed.as_ref())
+            .is_some_and(|reviewed| bundle.fingerprint(id).as_ref() == Some(reviewed));
         MessageStatus {
             translated: true,
             outdated,

@@ -283,16 +283,11 @@ pub fn changes(installed: &Library, pack: &Library) -> Changes {
         .collect();
     let fingerprints = |library: &Library, locale: &str, slug: &str| -> Option<Vec<String>> {
         let page = library.manifest().page(slug)?;
-        let catalog = &library.localizer().bundle(locale)?.catalog;
+        let bundle = library.localizer().bundle(locale)?;
         library.page_is_translated(locale, page).then(|| {
             page.blocks
                 .iter()
-                .map(|b| {
-                    catalog
-                        .get(&b.id)
-                        .map(|e| e.fingerprint.clone())
-                        .unwrap_or_default()
-                })
+                .map(|b| bundle.fingerprint(&b.id).unwrap_or_default())
                 .collect()
         })
     };
