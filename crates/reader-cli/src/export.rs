@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
 
 use anyhow::{bail, Context};
 use reader_core::document::Mode;
@@ -46,6 +46,7 @@ pub fn export(
     let folders: BTreeSet<PathBuf> = documents
         .iter()
         .map(|(locale, slug)| format!("{locale}/{slug}"))
+        .chain(locales.iter().map(|locale| format!("{locale}/404")))
         .chain(assets::files().map(|(path, _)| format!("ui/{path}")))
         .chain(images.iter().map(|path| path.to_string()))
         .filter_map(|path| dir.join(path).parent().map(Path::to_path_buf))
@@ -62,15 +63,20 @@ pub fn export(
     let pages = &library.manifest().pages;
     let queues: Vec<AtomicUsize> = locales.iter().map(|_| AtomicUsize::new(0)).collect();
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // Set by a worker that failed (a full disk, say): the others stop too.
+    let failed = AtomicBool::new(false);
     std::thread::scope(|scope| {
         let running: Vec<_> = (0..workers)
             .map(|worker| {
-                let (queues, locales, shell) = (&queues, &locales, &shell);
+                let (queues, locales, shell, failed) = (&queues, &locales, &shell, &failed);
                 scope.spawn(move || -> anyhow::Result<()> {
                     for turn in 0..locales.len() {
                         let queue = (worker + turn) % locales.len();
                         let locale = &locales[queue];
                         while let Some(page) = pages.get(queues[queue].fetch_add(1, Relaxed)) {
+                            if failed.load(Relaxed) {
+                                return Ok(());
+                            }
                             let slug = &page.slug;
                             let path = format!("{locale}/{slug}");
                             let html = library
@@ -82,7 +88,8 @@ pub fn export(
                                     version,
                                 )
                                 .expect("pages of the manifest render");
-                            write_file(dir, &format!("{path}.html"), html.as_bytes())?;
+                            write_file(dir, &format!("{path}.html"), html.as_bytes())
+                                .inspect_err(|_| failed.store(true, Relaxed))?;
                         }
                     }
                     Ok(())

@@ -61,14 +61,15 @@ pub struct Shell {
 }
 
 impl Shell {
-    /// `Err` names the first marker the document lacks.
+    /// `Err` names the first marker the document lacks (the markers come in `MARKERS`
+    /// order: one before the previous counts as missing).
     pub fn parse(document: &str) -> Result<Self, String> {
         let mut pieces = Vec::with_capacity(MARKERS.len() + 1);
         let mut rest = document;
         for marker in MARKERS {
             let (before, after) = rest
                 .split_once(marker)
-                .ok_or_else(|| format!("the UI document lacks `{marker}`"))?;
+                .ok_or_else(|| format!("the UI document lacks `{marker}` (in its place)"))?;
             pieces.push(before.to_string());
             rest = after;
         }

@@ -44,7 +44,8 @@ impl LocaleBundle {
         bundle.add_builtins().expect("builtins are added once");
         let mut resources = Vec::with_capacity(files.len());
         let mut terms = BTreeSet::new();
-        let mut duplicates = false;
+        // (resource, name) of every entry the bundle refused: its name was taken.
+        let mut refused: Vec<(usize, String)> = Vec::new();
         for (path, bytes) in files {
             let path = path.as_str();
             let text = match bytes {
@@ -94,9 +95,16 @@ impl LocaleBundle {
                 _ => None,
             }));
             // Shared with the catalog, which reads entries when asked. The bundle's only
-            // error is an id defined twice (the first definition is kept).
+            // error is a name taken already (it keeps the first definition).
             let resource = Arc::new(resource);
-            duplicates |= bundle.add_resource(resource.clone()).is_err();
+            if let Err(errors) = bundle.add_resource(resource.clone()) {
+                refused.extend(errors.into_iter().filter_map(|error| match error {
+                    fluent_bundle::FluentError::Overriding { id, .. } => {
+                        Some((resources.len(), id))
+                    }
+                    _ => None,
+                }));
+            }
             resources.push((Arc::from(path), resource));
         }
         let locale = Self {
@@ -107,11 +115,13 @@ impl LocaleBundle {
             terms,
             catalog: OnceLock::new(),
         };
-        if duplicates {
+        if !refused.is_empty() {
             // Rare: the catalog is built now, to say where each definition is.
             let mut catalog = Catalog::default();
+            let mut reported = BTreeSet::new();
             for (file, resource) in &locale.resources {
                 for (id, line) in catalog.add(file, resource) {
+                    reported.insert(id.trim_start_matches('-').to_string());
                     let first = catalog
                         .get(&id)
                         .expect("a duplicate has a first definition");
@@ -127,6 +137,29 @@ impl LocaleBundle {
                         message_id: Some(id),
                     });
                 }
+            }
+            // Fluent gives a message and a term one namespace: `brand` and `-brand` clash.
+            for (index, name) in refused {
+                if reported.contains(&name) {
+                    continue;
+                }
+                let (file, resource) = &locale.resources[index];
+                let line = [name.clone(), format!("-{name}")]
+                    .iter()
+                    .map(|id| crate::catalog::definition_line(resource.source(), id, 0).0)
+                    .max()
+                    .unwrap_or(0);
+                diagnostics.push(Diagnostic {
+                    kind: DiagnosticKind::DuplicateId,
+                    file: file.to_string(),
+                    line,
+                    column: 1,
+                    text: format!(
+                        "the message `{name}` and the term `-{name}` share a name: Fluent keeps the \
+                         first defined, and the other never shows"
+                    ),
+                    message_id: Some(name),
+                });
             }
             let _ = locale.catalog.set(catalog);
         }
@@ -395,6 +428,37 @@ fn entry_id_at(slice: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_message_and_a_term_of_one_name_are_reported() {
+        let files = vec![
+            (
+                "lo/a.ftl".to_string(),
+                b"-brand = IOM\nok = Fine\n".to_vec().into(),
+            ),
+            (
+                "lo/b.ftl".to_string(),
+                b"x = X\nbrand = B\nok = Again\n".to_vec().into(),
+            ),
+        ];
+        let mut diagnostics = Vec::new();
+        let bundle = LocaleBundle::load("lo", files, &mut diagnostics);
+        let found: Vec<_> = diagnostics
+            .iter()
+            .map(|d| (d.kind, d.file.as_str(), d.line, d.text.as_str()))
+            .collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, DiagnosticKind::DuplicateId);
+        assert_eq!((found[0].1, found[0].2), ("lo/b.ftl", 3), "{found:?}");
+        assert!(found[0].3.contains("first at lo/a.ftl:2"), "{found:?}");
+        assert_eq!((found[1].1, found[1].2), ("lo/b.ftl", 2), "{found:?}");
+        assert!(
+            found[1].3.contains("`brand` and the term `-brand`"),
+            "{found:?}"
+        );
+        // What Fluent keeps: the term; the message never shows.
+        assert!(bundle.defines("-brand") && !bundle.defines("brand"));
+    }
 
     /// Status reads a message's fingerprint from the bundle; records and checks, from the
     /// catalog. They must agree, or every translation would show as outdated.

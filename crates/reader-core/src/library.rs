@@ -75,16 +75,10 @@ impl Library {
         // `.ftl` files then reuses.
         let (files, manifest) = std::thread::scope(|scope| {
             let files = scope.spawn(|| ContentFiles::read(&source));
-            let manifest = match std::fs::read(dir.join("manifest.toml")) {
-                Ok(text) => Manifest::parse(&String::from_utf8_lossy(&text)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    Err(LoadError::MissingManifest)
-                }
-                Err(source) => Err(LoadError::Io {
-                    path: dir.join("manifest.toml"),
-                    source,
-                }),
-            };
+            let manifest = crate::source::read_top_file(dir, "manifest.toml").and_then(|text| {
+                let text = text.ok_or(LoadError::MissingManifest)?;
+                Manifest::parse(&String::from_utf8_lossy(&text))
+            });
             (
                 files.join().expect("reading the content panicked"),
                 manifest,

@@ -133,10 +133,62 @@ impl Page {
     }
 }
 
+/// How deep arrays and inline tables may nest in a manifest (it needs 2). `basic-toml`
+/// recurses once per level without a limit: a manifest of a million `[` would overflow the
+/// stack, so deeper ones are refused before parsing.
+const MAX_NESTING: usize = 32;
+
+/// The deepest nesting of `[` and `{` outside strings and comments, read as TOML reads them:
+/// a comment runs to the end of its line; `"…"` and `'…'` end at their quote or the end of
+/// the line, `"""…"""` and `'''…'''` at their triple quote; a backslash escapes the next
+/// character in the double-quoted ones.
+fn nesting_depth(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            quote @ (b'"' | b'\'') => {
+                let triple = bytes[i..].starts_with(&[quote; 3]);
+                let close: &[u8] = if triple { &[quote; 3] } else { &[quote] };
+                i += close.len();
+                while i < bytes.len() && !bytes[i..].starts_with(close) {
+                    if !triple && bytes[i] == b'\n' {
+                        break;
+                    }
+                    if quote == b'"' && bytes[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                i += close.len() - 1;
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    deepest
+}
+
 impl Manifest {
     /// Parses and validates the manifest: any inconsistency here would make pages
     /// unaddressable or ids ambiguous, so it is refused whole.
     pub fn parse(text: &str) -> Result<Self, LoadError> {
+        let depth = nesting_depth(text);
+        if depth > MAX_NESTING {
+            return Err(LoadError::Manifest(format!(
+                "arrays and tables nested {depth} deep (at most {MAX_NESTING})"
+            )));
+        }
         let mut manifest: Manifest =
             basic_toml::from_str(text).map_err(|e| LoadError::Manifest(e.to_string()))?;
         manifest.validate().map_err(LoadError::Manifest)?;
@@ -238,6 +290,36 @@ fn is_valid_message_id(id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_is_counted_outside_strings_and_comments() {
+        assert_eq!(nesting_depth("[[pages]]\nblocks = [{ id = \"a\" }]"), 2);
+        assert_eq!(
+            nesting_depth("a = \"[[[\\\"[[\" # [[[[\nb = '[[' \nc = [1]"),
+            1
+        );
+        assert_eq!(
+            nesting_depth("a = \"\"\"\n[[[\n\"\"\"\nb = '''[[[\n]'''"),
+            0
+        );
+        // An unclosed one-line string ends with its line, as TOML reads it.
+        assert_eq!(nesting_depth("a = \"open\nb = [[[1]]]"), 3);
+        // Closing brackets inside strings don't lower the count.
+        assert_eq!(nesting_depth("a = [\"]]]\", [\"]]]\", [1]]]"), 3);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_a_stack_overflow() {
+        for opening in ["[", "{ a = "] {
+            let text = format!("format = 1\nx = {}", opening.repeat(1_000_000));
+            match Manifest::parse(&text) {
+                Err(LoadError::Manifest(message)) => {
+                    assert!(message.contains("nested 1000000 deep"), "{message}")
+                }
+                other => panic!("{:?}", other.map(|_| ())),
+            }
+        }
+    }
 
     #[test]
     fn dates_must_exist() {

@@ -130,14 +130,7 @@ fn walk(
         }
         if meta.is_dir() {
             walk(root, &path, files)?;
-        } else if meta.is_file() {
-            if meta.len() > MAX_FILE_BYTES {
-                log::warn!(
-                    "{}: skipped, larger than {MAX_FILE_BYTES} bytes",
-                    path.display()
-                );
-                continue;
-            }
+        } else if let Some(bytes) = read_regular_file(&path, &meta)? {
             let relative = path
                 .strip_prefix(root)
                 .expect("walked below root")
@@ -145,11 +138,42 @@ fn walk(
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
-            let bytes = std::fs::read(&path).map_err(io(&path))?;
             files.insert(relative, Cow::Owned(bytes));
-        } else {
-            log::warn!("{}: skipped, not a regular file", path.display());
         }
     }
     Ok(())
+}
+
+/// The bytes of file `name` at the top of a content directory, read as the whole directory
+/// is: `None` when it is missing, a link, not a regular file, or too large.
+pub(crate) fn read_top_file(root: &Path, name: &str) -> Result<Option<Vec<u8>>, LoadError> {
+    let path = root.join(name);
+    match std::fs::symlink_metadata(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(LoadError::Io { path, source }),
+        Ok(meta) => read_regular_file(&path, &meta),
+    }
+}
+
+/// A file's bytes, or `None` (logged) for what content must not hold: a link (no read may
+/// lead outside the content), anything else not a regular file (a FIFO would block), and
+/// files over `MAX_FILE_BYTES`.
+fn read_regular_file(path: &Path, meta: &std::fs::Metadata) -> Result<Option<Vec<u8>>, LoadError> {
+    if !meta.is_file() {
+        log::warn!("{}: skipped, not a regular file", path.display());
+        return Ok(None);
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        log::warn!(
+            "{}: skipped, larger than {MAX_FILE_BYTES} bytes",
+            path.display()
+        );
+        return Ok(None);
+    }
+    std::fs::read(path)
+        .map(Some)
+        .map_err(|source| LoadError::Io {
+            path: path.to_path_buf(),
+            source,
+        })
 }

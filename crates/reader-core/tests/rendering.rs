@@ -290,6 +290,34 @@ fn a_directory_without_manifest_is_an_error_not_a_panic() {
     assert!(Library::load(ContentSource::Directory(dir.path().join("missing"))).is_err());
 }
 
+/// The manifest is read on its own (while the other files are), by the same rules: a link
+/// or a FIFO in its place is not followed or waited on — the content has no manifest.
+#[test]
+fn a_manifest_that_is_a_link_or_a_fifo_is_missing() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        locales_dir().join("manifest.toml"),
+        outside.path().join("manifest.toml"),
+    )
+    .unwrap();
+    for make in ["link", "fifo"] {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(locales_dir(), dir.path());
+        let manifest = dir.path().join("manifest.toml");
+        std::fs::remove_file(&manifest).unwrap();
+        if make == "link" {
+            std::os::unix::fs::symlink(outside.path().join("manifest.toml"), &manifest).unwrap();
+        } else {
+            let made = std::process::Command::new("mkfifo").arg(&manifest).status();
+            assert!(made.unwrap().success());
+        }
+        match Library::load(ContentSource::Directory(dir.path().into())) {
+            Err(reader_core::LoadError::MissingManifest) => {}
+            other => panic!("{make}: {:?}", other.map(|_| ())),
+        }
+    }
+}
+
 #[test]
 fn chrome_names_each_locale_in_its_own_script() {
     let library = shipped();
