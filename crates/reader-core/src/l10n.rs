@@ -117,53 +117,60 @@ impl LocaleBundle {
         };
         if !refused.is_empty() {
             // Rare: the catalog is built now, to say where each definition is.
-            let mut catalog = Catalog::default();
-            let mut reported = BTreeSet::new();
-            for (file, resource) in &locale.resources {
-                for (id, line) in catalog.add(file, resource) {
-                    reported.insert(id.trim_start_matches('-').to_string());
-                    let first = catalog
-                        .get(&id)
-                        .expect("a duplicate has a first definition");
-                    diagnostics.push(Diagnostic {
-                        kind: DiagnosticKind::DuplicateId,
-                        file: file.to_string(),
-                        line,
-                        column: 1,
-                        text: format!(
-                            "`{id}` is defined twice (first at {}:{})",
-                            first.file, first.line
-                        ),
-                        message_id: Some(id),
-                    });
-                }
-            }
-            // Fluent gives a message and a term one namespace: `brand` and `-brand` clash.
-            for (index, name) in refused {
-                if reported.contains(&name) {
-                    continue;
-                }
-                let (file, resource) = &locale.resources[index];
-                let line = [name.clone(), format!("-{name}")]
-                    .iter()
-                    .map(|id| crate::catalog::definition_line(resource.source(), id, 0).0)
-                    .max()
-                    .unwrap_or(0);
-                diagnostics.push(Diagnostic {
-                    kind: DiagnosticKind::DuplicateId,
-                    file: file.to_string(),
-                    line,
-                    column: 1,
-                    text: format!(
-                        "the message `{name}` and the term `-{name}` share a name: Fluent keeps the \
-                         first defined, and the other never shows"
-                    ),
-                    message_id: Some(name),
-                });
-            }
+            let catalog = locale.report_duplicates(refused, diagnostics);
             let _ = locale.catalog.set(catalog);
         }
         locale
+    }
+
+    /// Reports each id defined twice, from the names the bundle refused (`refused`: the
+    /// resource and the name), and returns the catalog built to find them.
+    fn report_duplicates(
+        &self,
+        refused: Vec<(usize, String)>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Catalog {
+        let duplicate = |file: &str, line, id: String, text| Diagnostic {
+            kind: DiagnosticKind::DuplicateId,
+            file: file.to_string(),
+            line,
+            column: 1,
+            message_id: Some(id),
+            text,
+        };
+        let mut catalog = Catalog::default();
+        let mut reported = BTreeSet::new();
+        for (file, resource) in &self.resources {
+            for (id, line) in catalog.add(file, resource) {
+                reported.insert(id.trim_start_matches('-').to_string());
+                let first = catalog
+                    .get(&id)
+                    .expect("a duplicate has a first definition");
+                let text = format!(
+                    "`{id}` is defined twice (first at {}:{})",
+                    first.file, first.line
+                );
+                diagnostics.push(duplicate(file, line, id, text));
+            }
+        }
+        // Fluent gives a message and a term one namespace: `brand` and `-brand` clash.
+        for (index, name) in refused {
+            if reported.contains(&name) {
+                continue;
+            }
+            let (file, resource) = &self.resources[index];
+            let line = [name.clone(), format!("-{name}")]
+                .iter()
+                .map(|id| crate::catalog::definition_line(resource.source(), id, 0).0)
+                .max()
+                .unwrap_or(0);
+            let text = format!(
+                "the message `{name}` and the term `-{name}` share a name: Fluent keeps the first \
+                 defined, and the other never shows"
+            );
+            diagnostics.push(duplicate(file, line, name, text));
+        }
+        catalog
     }
 
     /// Where each entry is defined, and what it uses (built on first use).
