@@ -72,7 +72,8 @@ impl Library {
         };
         // A big site's manifest takes about as long to parse as its files to read: both at
         // once. The manifest is parsed on this thread, whose memory the parsing of the
-        // `.ftl` files then reuses.
+        // `.ftl` files then reuses. (The walk reads it again, ~1 ms, so `files()` stays the
+        // whole directory, as packs and checks expect.)
         let (files, manifest) = std::thread::scope(|scope| {
             let files = scope.spawn(|| ContentFiles::read(&source));
             let manifest = crate::source::read_top_file(dir, "manifest.toml").and_then(|text| {

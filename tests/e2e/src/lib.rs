@@ -284,6 +284,51 @@ impl Profile {
     }
 }
 
+// What the app's window and a browser showing the served or exported site share.
+
+/// Runs a script in the page and returns its value (`Null` when it throws).
+pub async fn run_js(client: &Client, script: &str) -> Value {
+    client.execute(script, vec![]).await.unwrap_or(Value::Null)
+}
+
+/// Clicks the element, retrying while the UI is still replacing it (the toolbar is rebuilt
+/// when the language or the content changes: a click can meet the old node).
+pub async fn click(client: &Client, css: &str) {
+    let mut last_error = String::new();
+    for _ in 0..20 {
+        match client.find(Locator::Css(css)).await {
+            Ok(element) => match element.click().await {
+                Ok(()) => return,
+                Err(e) => last_error = e.to_string(),
+            },
+            Err(e) => last_error = e.to_string(),
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("click {css}: {last_error}");
+}
+
+/// The `lang` and `data-slug` of the page body showing (empty while there is none).
+pub async fn body_shown(client: &Client) -> (String, String) {
+    let v = run_js(
+        client,
+        "const a = document.querySelector('main article'); return a ? [a.lang, a.dataset.slug] : ['', '']",
+    )
+    .await;
+    (
+        v[0].as_str().unwrap_or_default().into(),
+        v[1].as_str().unwrap_or_default().into(),
+    )
+}
+
+/// Waits until the body showing is `slug` in `lang`.
+pub async fn wait_for_body(client: &Client, lang: &str, slug: &str) {
+    wait_for(&format!("{lang}/{slug}"), 100, || async {
+        (body_shown(client).await == (lang.to_string(), slug.to_string())).then_some(())
+    })
+    .await;
+}
+
 /// The running app, driven over WebDriver.
 pub struct App {
     pub client: Client,
@@ -401,10 +446,7 @@ impl App {
 
     /// Runs a script in the page and returns its value.
     pub async fn js(&self, script: &str) -> Value {
-        self.client
-            .execute(script, vec![])
-            .await
-            .unwrap_or(Value::Null)
+        run_js(&self.client, script).await
     }
 
     /// Runs an async script (`arguments[0]` is the callback).
@@ -415,40 +457,16 @@ impl App {
             .unwrap_or(Value::Null)
     }
 
-    /// Clicks the element, retrying while the UI is still replacing it (the toolbar is
-    /// rebuilt when the language or the content changes: a click can meet the old node).
     pub async fn click(&self, css: &str) {
-        let mut last_error = String::new();
-        for _ in 0..20 {
-            match self.client.find(Locator::Css(css)).await {
-                Ok(element) => match element.click().await {
-                    Ok(()) => return,
-                    Err(e) => last_error = e.to_string(),
-                },
-                Err(e) => last_error = e.to_string(),
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        panic!("click {css}: {last_error}");
+        click(&self.client, css).await
     }
 
-    /// The `lang` and `data-slug` of the page body showing.
     pub async fn page(&self) -> (String, String) {
-        let v = self
-            .js("const a = document.querySelector('main article'); return [a.lang, a.dataset.slug]")
-            .await;
-        (
-            v[0].as_str().unwrap_or_default().into(),
-            v[1].as_str().unwrap_or_default().into(),
-        )
+        body_shown(&self.client).await
     }
 
-    /// Waits until the body showing is `slug` in `lang`.
     pub async fn wait_for_body(&self, lang: &str, slug: &str) {
-        wait_for(&format!("{lang}/{slug}"), 100, || async {
-            (self.page().await == (lang.to_string(), slug.to_string())).then_some(())
-        })
-        .await;
+        wait_for_body(&self.client, lang, slug).await
     }
 
     /// From the toolbar to the article, through the news list (in the reading language).

@@ -123,10 +123,7 @@ impl Browser {
     }
 
     pub async fn js(&self, script: &str) -> Value {
-        self.client
-            .execute(script, vec![])
-            .await
-            .unwrap_or(Value::Null)
+        super::run_js(&self.client, script).await
     }
 
     pub async fn goto(&self, url: &str) {
@@ -149,29 +146,15 @@ impl Browser {
     }
 
     pub async fn click(&self, css: &str) {
-        self.client
-            .find(fantoccini::Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("{css}: {e}"))
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+        super::click(&self.client, css).await
     }
 
-    /// `lang` and `data-slug` of the page body showing.
     pub async fn page(&self) -> (String, String) {
-        let v = self.js("const a = document.querySelector('main article'); return a ? [a.lang, a.dataset.slug] : ['', '']").await;
-        (
-            v[0].as_str().unwrap_or_default().into(),
-            v[1].as_str().unwrap_or_default().into(),
-        )
+        super::body_shown(&self.client).await
     }
 
     pub async fn wait_for_body(&self, lang: &str, slug: &str) {
-        wait_for(&format!("{lang}/{slug}"), 100, || async {
-            (self.page().await == (lang.to_string(), slug.to_string())).then_some(())
-        })
-        .await;
+        super::wait_for_body(&self.client, lang, slug).await
     }
 
     /// A PNG of the viewport, saved under `target/e2e-screenshots/`.
