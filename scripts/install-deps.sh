@@ -2,21 +2,28 @@
 # Installs the system packages the reader needs, only those missing (Debian 12 / Ubuntu 22.04+).
 #   scripts/install-deps.sh build   compile the app (WebKitGTK headers)
 #   scripts/install-deps.sh run     build, plus Xvfb for machines without a display
-#   scripts/install-deps.sh test    build, plus what the end-to-end tests drive and inspect
+#   scripts/install-deps.sh package build, plus what makes and checks the packages
+#   scripts/install-deps.sh test    all of the above, plus what the end-to-end tests drive
 set -euo pipefail
 
 build=(libwebkit2gtk-4.1-dev build-essential pkg-config)
 run=("${build[@]}" xvfb xauth)
+# npm: the Tauri CLI (prebuilt, @tauri-apps/cli); python3: the bundling configuration;
+# python3-venv: the release workflow's schema check; lintian, desktop-file-utils, appstream:
+# the package's checks; mmdebstrap: a clean Debian root to install it in; apt-utils: the
+# offline bundle's package index.
+package=("${build[@]}" npm python3 python3-venv dpkg-dev lintian desktop-file-utils appstream mmdebstrap apt-utils)
 # webkit2gtk-driver: WebKitWebDriver; imagemagick: screenshots; x11-utils: xprop/xwininfo
 # (native window title); dbus: a private session bus per test (single-instance checks);
 # chromium: served and exported pages in a real browser; npm: fetches axe-core.
-test=("${run[@]}" webkit2gtk-driver imagemagick x11-utils dbus chromium chromium-driver npm)
+test=("${run[@]}" "${package[@]:${#build[@]}}" webkit2gtk-driver imagemagick x11-utils dbus chromium chromium-driver)
 
 case "${1:-}" in
   build) wanted=("${build[@]}") ;;
   run) wanted=("${run[@]}") ;;
+  package) wanted=("${package[@]}") ;;
   test) wanted=("${test[@]}") ;;
-  *) echo "usage: $0 build|run|test" >&2; exit 2 ;;
+  *) echo "usage: $0 build|run|package|test" >&2; exit 2 ;;
 esac
 
 missing=()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the core (rendering, localization, sanitizing, content checks), the
-# command-line tool, the shell, and the end-to-end tests of the real app under Xvfb over
-# WebDriver. Ends with one line: "tests: N passed, N failed".
+# command-line tool, the shell, the end-to-end tests of the real app under Xvfb over
+# WebDriver, and the packages: the .deb built, checked and installed in a clean Debian 12
+# root (scripts/package-test.sh). Ends with one line: "tests: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh test
@@ -24,6 +25,12 @@ echo "reader check: the shipped content has no errors"
 cargo build -p reader-app --features test-key
 run cargo test -p reader-e2e -- --test-threads=1
 
-passed=$(grep -oE '^test result: .* ([0-9]+) passed' "$log" | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
-failed=$(grep -oE '[0-9]+ failed;' "$log" | awk '{s+=$1} END {print s+0}')
+# Packages: the release workflow against GitHub's schema (Windows and macOS can't be built
+# here), then the .deb and the offline bundle, built and installed as a partner would.
+scripts/check-workflow.sh
+echo "release workflow: valid"
+run scripts/package-test.sh
+
+passed=$(grep -oE '^(test result: .* |package-test: )[0-9]+ passed' "$log" | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
+failed=$(grep -oE '([0-9]+ failed;|^package-test: [0-9]+ passed, [0-9]+ failed)' "$log" | grep -oE '[0-9]+ failed' | awk '{s+=$1} END {print s+0}')
 echo "tests: ${passed} passed, ${failed} failed"

@@ -19,7 +19,11 @@ theme-light = Light theme
 about = About
 about-title = About this reader
 about-app = { app-name }, version { $app-version }
-about-content = Content version { $content-version }, { $content-date }
+about-content = Content version { $content-version }, { $content-date }, { $content-origin ->
+    [imported] imported from a content pack
+    [folder] read from a content folder
+   *[built-in] built into the reader
+}
 about-offline = Everything shown here is stored on this computer: the reader works without a network connection. Links to IOM's websites and e-mail addresses open in your browser or mail program.
 about-translation = The Lao translation is the project's draft and has not yet been reviewed by a Lao-speaking reviewer.
 about-fonts = Lao text is shown in Noto Sans Lao, Latin text in Noto Sans (SIL Open Font License 1.1).

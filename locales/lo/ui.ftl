@@ -18,7 +18,11 @@ theme-light = ພື້ນສີແຈ້ງ
 about = ກ່ຽວກັບ
 about-title = ກ່ຽວກັບໂປຣແກຣມອ່ານນີ້
 about-app = { app-name }, ເວີຊັນ { $app-version }
-about-content = ເນື້ອໃນເວີຊັນ { $content-version }, { $content-date }
+about-content = ເນື້ອໃນເວີຊັນ { $content-version }, { $content-date }, { $content-origin ->
+    [imported] ນຳເຂົ້າຈາກຊຸດເນື້ອໃນ
+    [folder] ອ່ານຈາກໂຟນເດີເນື້ອໃນ
+   *[built-in] ມາພ້ອມກັບໂປຣແກຣມອ່ານ
+}
 about-offline = ທຸກສິ່ງທີ່ສະແດງຢູ່ນີ້ ຖືກເກັບໄວ້ໃນຄອມພິວເຕີເຄື່ອງນີ້: ໂປຣແກຣມອ່ານນີ້ ເຮັດວຽກໄດ້ໂດຍບໍ່ຕ້ອງເຊື່ອມຕໍ່ເຄືອຂ່າຍ. ລິ້ງໄປຫາເວັບໄຊຂອງ IOM ແລະ ທີ່ຢູ່ອີເມວ ຈະເປີດໃນໂປຣແກຣມທ່ອງເວັບ ຫຼື ໂປຣແກຣມອີເມວຂອງທ່ານ.
 about-translation = ການແປເປັນພາສາລາວ ແມ່ນສະບັບຮ່າງຂອງໂຄງການ ແລະ ຍັງບໍ່ທັນໄດ້ຮັບການກວດກາ ຈາກຜູ້ກວດກາທີ່ເວົ້າພາສາລາວ.
 about-fonts = ຕົວໜັງສືລາວ ສະແດງດ້ວຍຟອນ Noto Sans Lao, ຕົວໜັງສືລາຕິນ ດ້ວຍຟອນ Noto Sans (SIL Open Font License 1.1).

@@ -17,6 +17,11 @@ use state::AppState;
 const MAIN_WINDOW: &str = "main";
 
 pub fn run() {
+    // Answered before the single-instance plugin starts: a running window would swallow it.
+    if let Some(answer) = command_line_answer(std::env::args().skip(1)) {
+        println!("{answer}");
+        return;
+    }
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
     lower_webkit_memory();
 
@@ -96,6 +101,24 @@ fn lower_webkit_memory() {
     }
 }
 
+/// What `--version` or `--help` prints, if one was asked for; `None` starts the window.
+fn command_line_answer(mut args: impl Iterator<Item = String>) -> Option<String> {
+    args.find_map(|arg| match arg.as_str() {
+        "--version" | "-V" => Some(format!("iom-lao-reader {}", commands::APP_VERSION)),
+        "--help" | "-h" => Some(format!(
+            "iom-lao-reader {}: the IOM Lao PDR Reader\n\n\
+             usage: iom-lao-reader [--content DIR]\n\n  \
+             --content DIR  read a content folder instead of the built-in content\n                 \
+             (also {}=DIR)\n  \
+             --version      print the version\n\n\
+             The editors' tool is iom-lao-reader-cli (`reader` in a source build).",
+            commands::APP_VERSION,
+            state::CONTENT_ENV
+        )),
+        _ => None,
+    })
+}
+
 /// The content pack among files dropped on the window, if there is one (`.pack`).
 fn dropped_pack(paths: &[std::path::PathBuf]) -> Option<&std::path::PathBuf> {
     paths.iter().find(|p| {
@@ -107,6 +130,20 @@ fn dropped_pack(paths: &[std::path::PathBuf]) -> Option<&std::path::PathBuf> {
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
+
+    fn answer(args: &[&str]) -> Option<String> {
+        super::command_line_answer(args.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn version_and_help_are_answered_without_a_window() {
+        let version = format!("iom-lao-reader {}", env!("CARGO_PKG_VERSION"));
+        assert_eq!(answer(&["--version"]), Some(version.clone()));
+        assert_eq!(answer(&["--content", "/x", "-V"]), Some(version));
+        assert!(answer(&["--help"]).unwrap().contains("--content DIR"));
+        assert_eq!(answer(&["--content", "/x"]), None);
+        assert_eq!(answer(&[]), None);
+    }
 
     #[test]
     fn a_dropped_pack_is_found_among_other_files() {

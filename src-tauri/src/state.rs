@@ -61,6 +61,10 @@ impl AppState {
                 &library.locale_codes(),
             ));
         }
+        log::info!(
+            "reading language: {}",
+            preferences.locale.as_deref().unwrap_or_default()
+        );
         Ok(Self {
             library: RwLock::new(Arc::new(library)),
             store,

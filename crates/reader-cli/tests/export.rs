@@ -101,6 +101,7 @@ fn refuses_a_non_empty_directory_unless_forced() {
     let outside = tmp.path().join("outside");
     std::fs::create_dir(&outside).unwrap();
     std::fs::write(outside.join("precious.txt"), "do not delete").unwrap();
+    #[cfg(unix)]
     std::os::unix::fs::symlink(&outside, dir.join("link-to-outside")).unwrap();
     let (code, out) = export(&dir, &["--force"]);
     assert_eq!(code, 0, "{out}");

@@ -250,6 +250,7 @@ fn slow_clients_are_cut_off_and_others_served() {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn sigterm_stops_gracefully() {
     let mut server = start(&[]);

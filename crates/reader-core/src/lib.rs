@@ -25,7 +25,7 @@ pub mod status;
 
 pub use error::{Diagnostic, DiagnosticKind, LoadError};
 pub use l10n::{negotiate_locale, requested_locales_from_env, FallbackReport};
-pub use library::{Chrome, ContentInfo, Library, LocaleInfo, NavItem};
+pub use library::{Chrome, ContentInfo, ContentOrigin, Library, LocaleInfo, NavItem};
 pub use render::RenderedPage;
 pub use source::ContentSource;
 

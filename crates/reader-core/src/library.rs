@@ -17,6 +17,7 @@ use crate::DEFAULT_LOCALE;
 /// Everything needed to show the content, loaded once and shared (it is `Send + Sync`).
 pub struct Library {
     source: ContentSource,
+    origin: ContentOrigin,
     manifest: Manifest,
     files: ContentFiles,
     localizer: Localizer,
@@ -36,12 +37,36 @@ pub struct LocaleInfo {
     pub native_name: String,
 }
 
-/// Version and date of the content showing.
+/// Version and date of the content showing, and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ContentInfo {
     pub version: u64,
     pub date: String,
     pub source: String,
+    pub origin: ContentOrigin,
+}
+
+/// Where the content showing came from, as About tells the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ContentOrigin {
+    /// Compiled into the reader.
+    BuiltIn,
+    /// A content folder given with `--content`.
+    Folder,
+    /// A content pack the reader imported (the pack store's current version).
+    Imported,
+}
+
+impl ContentOrigin {
+    /// The name UI strings select on (`$content-origin`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContentOrigin::BuiltIn => "built-in",
+            ContentOrigin::Folder => "folder",
+            ContentOrigin::Imported => "imported",
+        }
+    }
 }
 
 /// One entry of the toolbar navigation.
@@ -158,8 +183,13 @@ impl Library {
             .filter_map(|code| Some((code.clone(), DateFormatter::new(code)?)))
             .collect();
 
+        let origin = match source {
+            ContentSource::Embedded => ContentOrigin::BuiltIn,
+            ContentSource::Directory(_) => ContentOrigin::Folder,
+        };
         let mut library = Self {
             source,
+            origin,
             manifest,
             files,
             localizer,
@@ -250,7 +280,15 @@ impl Library {
             version: self.manifest.version,
             date: self.manifest.date.to_string(),
             source: self.source.to_string(),
+            origin: self.origin,
         }
+    }
+
+    /// The same content, marked as imported from a content pack (the pack store loads it
+    /// from a folder of its own).
+    pub fn imported(mut self) -> Self {
+        self.origin = ContentOrigin::Imported;
+        self
     }
 
     /// Whether `locale` has its own resource file for the page.
@@ -296,6 +334,7 @@ impl Library {
             "content-date",
             FluentValue::from(self.format_date(locale, self.manifest.date)),
         );
+        args.set("content-origin", FluentValue::from(self.origin.as_str()));
         let strings = self
             .ui_message_ids
             .iter()

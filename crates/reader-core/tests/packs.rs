@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use ed25519_dalek::SigningKey;
 use reader_core::pack::{self, keys, store::Store, Limits, PackError};
-use reader_core::{ContentSource, Library};
+use reader_core::{ContentOrigin, ContentSource, Library};
 
 mod common;
 use common::{copy_tree, locales_dir};
@@ -268,6 +268,11 @@ fn install_switches_whole_content_and_restore_goes_back() {
     let v2 = verify(&content_pack(2)).unwrap();
     store.install(&v2, 1).unwrap();
     assert_eq!(store.current().unwrap().manifest().version, 2);
+    // About says where the content came from.
+    let installed = store.current().unwrap();
+    assert_eq!(installed.content_info().origin, ContentOrigin::Imported);
+    assert!(installed.chrome("en", "1").strings["about-content"]
+        .contains("imported from a content pack"));
     // The same pack twice, and an older one: refused, nothing changes.
     assert_eq!(store.install(&v2, 2).unwrap_err().kind(), "not-newer");
     let v1 = verify(&content_pack(1)).unwrap();

@@ -292,6 +292,7 @@ fn a_directory_without_manifest_is_an_error_not_a_panic() {
 
 /// The manifest is read on its own (while the other files are), by the same rules: a link
 /// or a FIFO in its place is not followed or waited on — the content has no manifest.
+#[cfg(unix)]
 #[test]
 fn a_manifest_that_is_a_link_or_a_fifo_is_missing() {
     let outside = tempfile::tempdir().unwrap();
@@ -334,6 +335,10 @@ fn chrome_names_each_locale_in_its_own_script() {
         "International Organization for Migration"
     );
     assert!(chrome.strings["about-app"].contains("1.2.3"));
+    assert!(chrome.strings["about-content"].ends_with("ມາພ້ອມກັບໂປຣແກຣມອ່ານ"));
+    assert!(
+        library.chrome("en", "1.2.3").strings["about-content"].ends_with("built into the reader")
+    );
     assert_eq!(chrome.nav.len(), 4);
     assert_eq!(chrome.nav[0].label, "ໜ້າຫຼັກ");
 }

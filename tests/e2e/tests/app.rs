@@ -121,7 +121,9 @@ async fn home_in_lao_for_a_lao_desktop() {
     assert_eq!(about[0], true);
     let about = about[1].as_str().unwrap();
     assert!(
-        about.contains("ເວີຊັນ 0.1.0") && about.contains("ເນື້ອໃນເວີຊັນ 1"),
+        about.contains("ເວີຊັນ 0.1.0")
+            && about.contains("ເນື້ອໃນເວີຊັນ 1")
+            && about.contains("ມາພ້ອມກັບໂປຣແກຣມອ່ານ"),
         "{about}"
     );
     app.click("#about button[type='submit']").await;

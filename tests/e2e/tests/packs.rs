@@ -99,12 +99,16 @@ async fn import_shows_the_new_page_and_restore_takes_it_back() {
         title.as_str().unwrap().starts_with("ການປັບປຸງທົດລອງ"),
         "{title}"
     );
-    // About shows the new content version.
+    // About shows the new content version, and that it was imported, not built in.
     app.click("#about-button").await;
     let about = app
         .js("return document.getElementById('about').textContent")
         .await;
-    assert!(about.as_str().unwrap().contains("ເນື້ອໃນເວີຊັນ 2"), "{about}");
+    let about = about.as_str().unwrap();
+    assert!(
+        about.contains("ເນື້ອໃນເວີຊັນ 2") && about.contains("ນຳເຂົ້າຈາກຊຸດເນື້ອໃນ"),
+        "{about}"
+    );
 
     // The same pack again: refused, nothing changes.
     app.click("#about form button").await;

@@ -78,7 +78,9 @@ impl Store {
     /// The installed content to show, if any loads (a missing or broken one is skipped).
     pub fn current(&self) -> Option<Library> {
         let version = self.state().current?;
-        Library::load(ContentSource::Directory(self.version_dir(version))).ok()
+        Library::load(ContentSource::Directory(self.version_dir(version)))
+            .ok()
+            .map(Library::imported)
     }
 
     /// Installs a verified pack; refused unless it is newer than `shown_version` (the
