@@ -19,6 +19,10 @@ target="${CARGO_TARGET_DIR:-$(pwd)/target}"
 version=$(python3 -c 'import json; print(json.load(open("tauri.conf.json"))["version"])')
 triple=$(rustc -vV | sed -n 's/^host: //p')
 tauri=$(scripts/tauri-cli.sh)
+# A version bump must reach the release notes the package carries.
+grep -q "<release version=\"$version\"" packaging/linux/int.iom.laopdr.reader.metainfo.xml \
+  && head -1 packaging/linux/changelog | grep -q "^iom-lao-reader ($version)" \
+  || { echo "packaging/linux: the metainfo's newest release and the changelog must name version $version" >&2; exit 1; }
 dist=dist
 rm -rf "$dist"
 mkdir -p "$dist" src-tauri/binaries

@@ -43,7 +43,7 @@ pub fn set_locale(
         return Err(CommandError::UnknownLocale(locale));
     }
     let chrome = library.chrome(&locale, APP_VERSION);
-    window.set_title(&chrome.window_title)?;
+    window.set_title(chrome.window_title.as_str())?;
     state.update_preferences(|p| p.locale = Some(locale))?;
     Ok(chrome)
 }

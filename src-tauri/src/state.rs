@@ -142,6 +142,7 @@ impl AppState {
         self.library()
             .chrome(&self.locale(), crate::commands::APP_VERSION)
             .window_title
+            .into_string()
     }
 
     /// Changes the preferences and writes them to disk.

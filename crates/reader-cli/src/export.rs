@@ -182,6 +182,8 @@ fn write_file(dir: &Path, relative: &str, bytes: &[u8]) -> anyhow::Result<()> {
 fn index_page(library: &Library) -> String {
     let home = &library.manifest().home().slug;
     let default = reader_core::DEFAULT_LOCALE;
+    // Locale codes and slugs are checked names; the locale names and the title are plain
+    // text, which escapes itself.
     let links: String = library
         .locales()
         .iter()
@@ -193,8 +195,10 @@ fn index_page(library: &Library) -> String {
         })
         .collect();
     let title = library.ui_text(default, "window-title").unwrap_or_default();
+    let csp = reader_core::document::EXPORT_CSP;
     format!(
         "<!doctype html>\n<html lang=\"{default}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n\
          <meta http-equiv=\"refresh\" content=\"0; url={default}/{home}.html\">\n<title>{title}</title>\n</head>\n\
          <body>\n<ul>{links}</ul>\n</body>\n</html>\n"
     )

@@ -215,6 +215,7 @@ async fn handle(
         response
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        security_headers(response.headers_mut());
         response
     } else if let Some(rest) = path.strip_prefix("/_body") {
         // Page bodies and images: exactly what the app's reader:// scheme answers.
@@ -269,7 +270,13 @@ async fn handle(
         page(&served, path, &headers)
     };
     if method == Method::HEAD {
-        let (parts, _) = response.into_parts();
+        // The headers GET would send, its length included; no body.
+        let (mut parts, body) = response.into_parts();
+        if let Some(length) = axum::body::HttpBody::size_hint(&body).exact() {
+            parts
+                .headers
+                .insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+        }
         return Response::from_parts(parts, Body::empty());
     }
     response

@@ -290,6 +290,21 @@ fn each_error_and_warning_kind_exactly_once() {
             "lo/pages/home.ftl",
             false,
         ),
+        // Saved "with BOM" by a Windows editor: the first message still loads (no syntax
+        // error, no missing message), and the file is named.
+        (
+            "byte-order-mark",
+            |d| {
+                edit(
+                    d,
+                    "lo/pages/home.ftl",
+                    "home-title =",
+                    "\u{feff}home-title =",
+                )
+            },
+            "lo/pages/home.ftl",
+            false,
+        ),
     ];
     for (kind, fault, file, is_error) in cases {
         let dir = clean_content();

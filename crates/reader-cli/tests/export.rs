@@ -124,3 +124,79 @@ fn a_file_in_the_way_is_refused() {
     assert!(out.contains("not a directory"), "{out}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "x");
 }
+
+/// Fault 1 of the hostile-input review: UI strings that hold entity-escaped markup came out of
+/// `plain_text` as live markup and were written into the export's `index.html` unescaped.
+#[test]
+fn markup_in_ui_strings_stays_text_in_every_exported_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales"),
+        &content,
+    );
+    let payload = "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;";
+    let ui = content.join("en/ui.ftl");
+    let text = std::fs::read_to_string(&ui).unwrap();
+    let text = text
+        .replace(
+            "window-title = { -org-name }",
+            &format!("window-title = {payload}"),
+        )
+        .replace("locale-name = English", &format!("locale-name = {payload}"));
+    std::fs::write(&ui, text).unwrap();
+
+    let site = tmp.path().join("site");
+    let (code, out) = export(&site, &["--content", content.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    let mut pages = 0;
+    for file in walk(&site) {
+        if file.extension().is_some_and(|e| e == "html") {
+            let html = std::fs::read_to_string(&file).unwrap();
+            assert!(
+                !html.contains("<script>alert"),
+                "{}: {html}",
+                file.display()
+            );
+            assert!(
+                html.contains("<meta http-equiv=\"Content-Security-Policy\""),
+                "{} has no CSP",
+                file.display()
+            );
+            pages += 1;
+        }
+    }
+    assert!(pages > 10, "{pages}");
+    let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+    // The title is there, as text.
+    assert!(
+        index.contains("<title>&#60;/title&#62;&#60;script&#62;alert(1)"),
+        "{index}"
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}

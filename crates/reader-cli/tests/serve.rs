@@ -213,6 +213,35 @@ fn only_get_and_head() {
     assert!(body.is_empty());
 }
 
+/// Fault 15 of the hostile-input review: HEAD said `content-length: 0` where GET gives the
+/// length, and the redirect from `/` lacked the security headers every other answer has.
+#[test]
+fn head_gives_get_s_length_and_the_redirect_has_security_headers() {
+    let server = start(&[]);
+    for path in ["/en/home", "/ui/app.js", "/lo/news/country-strategy"] {
+        let (status, _, body) = get(server.port, path, "");
+        assert_eq!(status, 200, "{path}");
+        let request = format!("HEAD {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        let (status, head, empty) = raw(server.port, request.as_bytes());
+        assert_eq!(status, 200, "{path}");
+        assert!(empty.is_empty(), "{path}");
+        assert!(
+            head.contains(&format!("content-length: {}", body.len())),
+            "{path}: GET gave {} bytes; HEAD said\n{head}",
+            body.len()
+        );
+    }
+    let (status, head, _) = get(server.port, "/", "Accept-Language: lo\r\n");
+    assert_eq!(status, 303);
+    for header in [
+        "content-security-policy:",
+        "x-content-type-options: nosniff",
+        "referrer-policy: no-referrer",
+    ] {
+        assert!(head.contains(header), "303 lacks {header}:\n{head}");
+    }
+}
+
 #[test]
 fn huge_headers_are_refused_and_the_server_stays_up() {
     let server = start(&[]);

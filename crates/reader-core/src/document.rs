@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::library::{Chrome, ContentInfo, Library};
 use crate::render::Links;
+use crate::sanitize::escape_html;
 
 /// Which front end a document is for (the UI script adapts to it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,11 +161,8 @@ impl Library {
             .expect("plain data")
             .replace('<', "\\u003c");
         let window_title = self.ui_text(locale, "window-title").unwrap_or_default();
-        let mut head = format!(
-            "<title>{} · {}</title>",
-            escape(&page.title),
-            escape(&window_title)
-        );
+        // Plain text escapes itself wherever it is formatted.
+        let mut head = format!("<title>{} · {window_title}</title>", page.title);
         if mode != Mode::Serve {
             head.push_str(&format!(
                 "\n<meta http-equiv=\"Content-Security-Policy\" content=\"{EXPORT_CSP}\">"
@@ -173,7 +171,7 @@ impl Library {
         for (code, href) in &alternates {
             head.push_str(&format!(
                 "\n<link rel=\"alternate\" hreflang=\"{code}\" href=\"{}\">",
-                escape(href)
+                escape_html(href)
             ));
         }
         head.push_str(&format!(
@@ -195,11 +193,4 @@ impl Library {
             ),
         ]))
     }
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

@@ -43,6 +43,7 @@ pub enum DiagnosticKind {
     ObsoleteRecord,
     Outdated,
     Unreviewed,
+    ByteOrderMark,
 }
 
 impl DiagnosticKind {

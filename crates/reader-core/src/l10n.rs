@@ -68,28 +68,31 @@ impl LocaleBundle {
                     continue;
                 }
             };
-            let resource = match FluentResource::try_new(text) {
-                Ok(resource) => resource,
-                Err((resource, errors)) => {
-                    let text = resource.source();
-                    for error in errors {
-                        let (line, column) = line_and_column(text, error.pos.start);
-                        let message_id = error
-                            .slice
-                            .as_ref()
-                            .and_then(|slice| entry_id_at(&text[slice.clone()]));
-                        diagnostics.push(Diagnostic {
-                            kind: DiagnosticKind::Syntax,
-                            file: path.to_string(),
-                            line,
-                            column,
-                            message_id,
-                            text: error.kind.to_string(),
-                        });
-                    }
-                    resource
+            // A byte-order mark is not Fluent: the first message would be lost in a syntax
+            // error. Dropped, and `check` says so.
+            let text = match text.strip_prefix('\u{feff}') {
+                Some(rest) => {
+                    diagnostics.push(Diagnostic {
+                        kind: DiagnosticKind::ByteOrderMark,
+                        file: path.to_string(),
+                        line: 1,
+                        column: 1,
+                        message_id: None,
+                        text: "starts with a byte-order mark (ignored): save the file as UTF-8 without BOM".into(),
+                    });
+                    rest.to_string()
                 }
+                None => text,
             };
+            let (resource, problems) = crate::ftl::parse(text);
+            diagnostics.extend(problems.into_iter().map(|problem| Diagnostic {
+                kind: DiagnosticKind::Syntax,
+                file: path.to_string(),
+                line: problem.line,
+                column: problem.column,
+                message_id: problem.entry,
+                text: problem.message,
+            }));
             terms.extend(resource.entries().filter_map(|entry| match entry {
                 fluent_syntax::ast::Entry::Term(term) => Some(format!("-{}", term.id.name)),
                 _ => None,
@@ -159,9 +162,10 @@ impl LocaleBundle {
                 continue;
             }
             let (file, resource) = &self.resources[index];
+            let lines = crate::catalog::definition_lines(resource.source());
             let line = [name.clone(), format!("-{name}")]
                 .iter()
-                .map(|id| crate::catalog::definition_line(resource.source(), id, 0).0)
+                .filter_map(|id| lines.get(id.as_str()).copied())
                 .max()
                 .unwrap_or(0);
             let text = format!(
@@ -409,27 +413,10 @@ pub fn requested_locales_from_accept_language(header: &str) -> Vec<String> {
     entries.into_iter().map(|(_, _, tag)| tag).collect()
 }
 
-/// 1-based line and column (in characters) of a byte offset.
+/// 1-based line and column (in characters) of a byte offset (for one position; many
+/// positions in one text share a `ftl::LineIndex`).
 pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
-
-/// The id of the entry a broken slice starts with (`id = …` or `-term = …`).
-fn entry_id_at(slice: &str) -> Option<String> {
-    slice.lines().find_map(|line| {
-        let (id, _) = line.split_once('=')?;
-        let id = id.trim();
-        let bare = id.strip_prefix('-').unwrap_or(id);
-        (!bare.is_empty()
-            && !line.starts_with([' ', '#'])
-            && bare
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-        .then(|| id.to_string())
-    })
+    crate::ftl::LineIndex::new(text).position(text, offset)
 }
 
 #[cfg(test)]
@@ -585,13 +572,25 @@ mod tests {
         assert_eq!(line_and_column(text, offset), (3, 3));
     }
 
+    /// Fault 13 of the hostile-input review: a byte-order mark (as some Windows editors
+    /// write) made the first message of a file part of a syntax error, and it was lost.
     #[test]
-    fn broken_entry_names_its_id() {
-        assert_eq!(
-            entry_id_at("home-intro = { oops\n"),
-            Some("home-intro".into())
-        );
-        assert_eq!(entry_id_at("-org-name = {\n"), Some("-org-name".into()));
-        assert_eq!(entry_id_at("   continued line\n"), None);
+    fn a_byte_order_mark_is_dropped_with_a_warning() {
+        let mut diagnostics = Vec::new();
+        let files = vec![(
+            "en/ui.ftl".to_string(),
+            std::borrow::Cow::Owned(
+                "\u{feff}first = First\nsecond = Second\n"
+                    .as_bytes()
+                    .to_vec(),
+            ),
+        )];
+        let bundle = LocaleBundle::load("en", files, &mut diagnostics);
+        assert!(bundle.defines("first") && bundle.defines("second"));
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        let warning = &diagnostics[0];
+        assert_eq!(warning.kind, DiagnosticKind::ByteOrderMark);
+        assert!(!warning.kind.is_error());
+        assert_eq!((warning.file.as_str(), warning.line), ("en/ui.ftl", 1));
     }
 }

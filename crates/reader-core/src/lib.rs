@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod dates;
 pub mod document;
 pub mod error;
+pub mod ftl;
 pub mod http;
 pub mod l10n;
 pub mod library;

@@ -10,6 +10,7 @@ use crate::dates::DateFormatter;
 use crate::error::{Diagnostic, LoadError};
 use crate::l10n::{LocaleBundle, Localizer, Resolved};
 use crate::manifest::{IsoDate, Manifest, Page};
+use crate::sanitize::PlainText;
 use crate::source::{ContentFiles, ContentSource};
 use crate::status::Records;
 use crate::DEFAULT_LOCALE;
@@ -34,7 +35,7 @@ pub struct Library {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LocaleInfo {
     pub code: String,
-    pub native_name: String,
+    pub native_name: PlainText,
 }
 
 /// Version and date of the content showing, and where it came from.
@@ -73,7 +74,7 @@ impl ContentOrigin {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NavItem {
     pub slug: String,
-    pub label: String,
+    pub label: PlainText,
 }
 
 /// What the window around the pages needs in one locale: all UI strings as plain text
@@ -81,8 +82,8 @@ pub struct NavItem {
 #[derive(Debug, Clone, Serialize)]
 pub struct Chrome {
     pub locale: String,
-    pub window_title: String,
-    pub strings: BTreeMap<String, String>,
+    pub window_title: PlainText,
+    pub strings: BTreeMap<String, PlainText>,
     pub nav: Vec<NavItem>,
     pub locales: Vec<LocaleInfo>,
     pub home: String,
@@ -208,7 +209,7 @@ impl Library {
                 code: bundle.code.clone(),
                 native_name: library
                     .ui_text(&bundle.code, "locale-name")
-                    .unwrap_or_else(|| bundle.code.clone()),
+                    .unwrap_or_else(|| PlainText::verbatim(&bundle.code)),
             })
             .collect();
         Ok(library)
@@ -302,11 +303,11 @@ impl Library {
     }
 
     /// A UI string as plain text, through the chain.
-    pub fn ui_text(&self, locale: &str, id: &str) -> Option<String> {
+    pub fn ui_text(&self, locale: &str, id: &str) -> Option<PlainText> {
         self.ui_text_with(locale, id, None)
     }
 
-    fn ui_text_with(&self, locale: &str, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+    fn ui_text_with(&self, locale: &str, id: &str, args: Option<&FluentArgs>) -> Option<PlainText> {
         self.localizer
             .resolve(locale, id, None, args)
             .map(|resolved| crate::sanitize::plain_text(&resolved.text))
@@ -351,14 +352,14 @@ impl Library {
                     .resolve(locale, page.title_id(), Some("nav"))
                     .or_else(|| self.resolve(locale, page.title_id(), None))
                     .map(|r| crate::sanitize::plain_text(&r.text))
-                    .unwrap_or_else(|| page.slug.clone()),
+                    .unwrap_or_else(|| PlainText::verbatim(&page.slug)),
             })
             .collect();
         Chrome {
             locale: locale.to_string(),
             window_title: self
                 .ui_text(locale, "window-title")
-                .unwrap_or_else(|| "IOM".to_string()),
+                .unwrap_or_else(|| PlainText::verbatim("IOM")),
             strings,
             nav,
             locales: self.locales.clone(),
@@ -394,13 +395,9 @@ fn locale_codes(files: &ContentFiles) -> Vec<String> {
 
 /// Ids of the messages (not terms) of a resource, in file order.
 fn message_ids(text: &str) -> Vec<String> {
-    let resource = match fluent_syntax::parser::parse(text) {
-        Ok(resource) => resource,
-        Err((resource, _)) => resource,
-    };
+    let (resource, _) = crate::ftl::parse(text.to_string());
     resource
-        .body
-        .iter()
+        .entries()
         .filter_map(|entry| match entry {
             fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_string()),
             _ => None,

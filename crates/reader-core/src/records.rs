@@ -65,7 +65,10 @@ pub fn parse(file: &str, text: &str) -> Result<BTreeMap<String, MessageRecord>, 
     for (id, record) in &records {
         for value in record.source.iter().chain(&record.reviewed) {
             if value.len() != 16 || !value.bytes().all(|b| b.is_ascii_hexdigit()) {
-                let line = crate::catalog::definition_line(text, id, 0).0;
+                let line = crate::catalog::definition_lines(text)
+                    .get(id.as_str())
+                    .copied()
+                    .unwrap_or(0);
                 return Err(Diagnostic {
                     message_id: Some(id.clone()),
                     ..corrupt(

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::l10n::{Fallback, FallbackReport};
 use crate::library::{Library, LocaleInfo};
 use crate::manifest::{Block, BlockKind, IsoDate, Page};
-use crate::sanitize::{clean_message, plain_text};
+use crate::sanitize::{clean_message, plain_text, PlainText};
 
 /// A rendered page body and what fell back while rendering it.
 #[derive(Debug, Clone, Serialize)]
@@ -17,7 +17,7 @@ pub struct RenderedPage {
     pub slug: String,
     pub locale: String,
     /// The page title as plain text.
-    pub title: String,
+    pub title: PlainText,
     pub html: String,
     pub report: FallbackReport,
 }
@@ -40,7 +40,7 @@ struct BlockView {
 /// "Shown in English" (a note) or "may be outdated" (a button showing the English).
 struct Marker {
     kind: &'static str,
-    text: String,
+    text: PlainText,
 }
 
 struct Group {
@@ -64,8 +64,8 @@ struct BodyTemplate<'a> {
     locale: &'a str,
     slug: &'a str,
     section: &'a str,
-    page_notice: Option<String>,
-    status_line: Option<String>,
+    page_notice: Option<PlainText>,
+    status_line: Option<PlainText>,
     groups: Vec<Group>,
     dateline: Option<(String, String)>,
     listing: Vec<ListingItem>,
@@ -93,11 +93,11 @@ struct SideBySideTemplate<'a> {
 #[template(path = "not_found.html")]
 struct NotFoundTemplate<'a> {
     locale: &'a str,
-    title: String,
-    text: String,
+    title: PlainText,
+    text: PlainText,
     home: &'a str,
     home_href: String,
-    home_link: String,
+    home_link: PlainText,
 }
 
 /// How page bodies link to pages: the app and `serve` by absolute path (`/lo/news`), an
@@ -254,7 +254,7 @@ impl Library {
 
     /// "3 paragraphs shown in English · 1 may be outdated · translation not yet reviewed",
     /// or `None` when the page is current and reviewed.
-    fn status_line(&self, locale: &str, views: &[BlockView]) -> Option<String> {
+    fn status_line(&self, locale: &str, views: &[BlockView]) -> Option<PlainText> {
         // Counted from the blocks just resolved, as `page_status` counts them.
         let falling_back = views.iter().filter(|v| v.fallback).count();
         let outdated = views.iter().filter(|v| v.outdated).count();
@@ -267,7 +267,7 @@ impl Library {
                 .flatten()
                 .map(|r| plain_text(&r.text))
         };
-        let parts: Vec<String> = [
+        let parts: Vec<PlainText> = [
             counted("status-fallback", falling_back),
             counted("status-outdated", outdated),
             (unreviewed > 0)
@@ -277,7 +277,7 @@ impl Library {
         .into_iter()
         .flatten()
         .collect();
-        (!parts.is_empty()).then(|| parts.join(" · "))
+        (!parts.is_empty()).then(|| PlainText::join(&parts, " · "))
     }
 
     /// The localized "page not found" body (for an unknown locale: the default one).
@@ -292,7 +292,10 @@ impl Library {
         } else {
             crate::DEFAULT_LOCALE
         };
-        let text = |id: &str| self.ui_text(locale, id).unwrap_or_else(|| id.to_string());
+        let text = |id: &str| {
+            self.ui_text(locale, id)
+                .unwrap_or_else(|| PlainText::verbatim(id))
+        };
         let home = &self.manifest().home().slug;
         let template = NotFoundTemplate {
             locale,

@@ -12,11 +12,48 @@ static MESSAGE_CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .tag_attributes(HashMap::from([("a", HashSet::from(["href"]))]))
         .url_schemes(HashSet::from(["https", "mailto"]))
         .url_relative(ammonia::UrlRelative::Deny)
+        .attribute_filter(|element, attribute, value| match (element, attribute) {
+            ("a", "href") => Some(mailto_without_unsafe_fields(value)),
+            _ => Some(value.into()),
+        })
         // The text of these never reaches the page, not even as inert text.
         .clean_content_tags(HashSet::from(["script", "style"]))
         .link_rel(Some("noopener noreferrer external"));
     builder
 });
+
+/// What a `mailto:` link may carry besides the address (RFC 6068 header fields): a subject,
+/// a body and copies. Everything else (`attach`, `bcc`, any other header) is dropped: the
+/// link goes to the system's mail program, which may honour more than a reader expects.
+const MAILTO_FIELDS: [&str; 3] = ["subject", "body", "cc"];
+
+fn mailto_without_unsafe_fields(href: &str) -> std::borrow::Cow<'_, str> {
+    let Some((address, query)) = href
+        .get(..7)
+        .filter(|scheme| scheme.eq_ignore_ascii_case("mailto:"))
+        .and_then(|_| href.split_once('?'))
+    else {
+        return href.into();
+    };
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|field| {
+            let name = field.split('=').next().unwrap_or_default();
+            // Compared as the mail program reads it: percent-decoded, any case.
+            let name: String = form_urlencoded::parse(name.as_bytes())
+                .map(|(key, _)| key.into_owned())
+                .collect();
+            MAILTO_FIELDS
+                .iter()
+                .any(|allowed| name.eq_ignore_ascii_case(allowed))
+        })
+        .collect();
+    if kept.is_empty() {
+        address.to_string().into()
+    } else {
+        format!("{address}?{}", kept.join("&")).into()
+    }
+}
 
 static TAG_STRIPPER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(ammonia::Builder::empty);
 
@@ -43,19 +80,72 @@ pub fn clean_message(html: &str) -> String {
     MESSAGE_CLEANER.clean(html).to_string()
 }
 
-/// Removes all markup: for text shown outside HTML (a window title, a label).
-pub fn plain_text(html: &str) -> String {
+/// Removes all markup: for text shown outside HTML (a window title, a label), or written
+/// into HTML only through [`PlainText`]'s escaping.
+pub fn plain_text(html: &str) -> PlainText {
     if is_inert_text(html) {
-        return html.to_string();
+        return PlainText(html.to_string());
     }
     let cleaned = TAG_STRIPPER.clean(html).to_string();
     // ammonia escapes what it leaves; undo its five entities for plain-text use.
-    cleaned
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
+    PlainText(
+        cleaned
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&"),
+    )
+}
+
+/// Text with its markup removed — which may therefore hold `<` and `&` as text, entities
+/// having been decoded. As a string (`as_str`, JSON) it is for text nodes, titles and
+/// `textContent`; its `Display` writes it HTML-escaped, so formatting it into a page, by
+/// `format!` or a template, can never make markup of it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(transparent)]
+pub struct PlainText(String);
+
+impl PlainText {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+
+    /// Plain texts joined by a plain separator are plain text.
+    pub fn join(parts: &[PlainText], separator: &str) -> PlainText {
+        PlainText(
+            parts
+                .iter()
+                .map(PlainText::as_str)
+                .collect::<Vec<_>>()
+                .join(separator),
+        )
+    }
+
+    /// Text that is plain by construction (an id, a number): no markup is removed.
+    pub fn verbatim(text: impl Into<String>) -> PlainText {
+        PlainText(text.into())
+    }
+}
+
+impl std::fmt::Display for PlainText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", escape_html(&self.0))
+    }
+}
+
+/// Its `Display` is escaped already: templates must not escape it again.
+impl askama::filters::HtmlSafe for PlainText {}
+
+/// Text escaped for HTML text and attribute values: the one escaping function of the core
+/// outside templates (which escape the same way).
+pub fn escape_html(text: &str) -> impl std::fmt::Display + '_ {
+    askama::filters::escape(text, askama::filters::Html)
+        .expect("escaping into a String cannot fail")
 }
 
 #[cfg(test)]
@@ -150,8 +240,57 @@ mod tests {
         }
     }
 
+    /// Fault 12 of the hostile-input review: a `mailto:` link kept any query, so a
+    /// translator's link could hand `attach=/etc/passwd` to the system mail program.
+    #[test]
+    fn mailto_keeps_only_subject_body_and_cc() {
+        let link = |href: &str| clean_message(&format!(r#"<a href="{href}">x</a>"#));
+        for (href, kept) in [
+            ("mailto:a@iom.int", "mailto:a@iom.int"),
+            ("mailto:a@iom.int?subject=Hi", "mailto:a@iom.int?subject=Hi"),
+            (
+                "mailto:a@iom.int?Subject=Hi&body=Text&cc=b@iom.int",
+                "mailto:a@iom.int?Subject=Hi&amp;body=Text&amp;cc=b@iom.int",
+            ),
+            ("mailto:a@iom.int?attach=/etc/passwd", "mailto:a@iom.int"),
+            (
+                "mailto:a@iom.int?subject=Hi&attach=/etc/passwd",
+                "mailto:a@iom.int?subject=Hi",
+            ),
+            // Encoded names are what a mail program decodes.
+            ("mailto:a@iom.int?%61ttach=/etc/passwd", "mailto:a@iom.int"),
+            (
+                "mailto:a@iom.int?bcc=c@x.example&x-attach=1",
+                "mailto:a@iom.int",
+            ),
+            ("mailto:a@iom.int?", "mailto:a@iom.int"),
+        ] {
+            let out = link(href);
+            assert!(out.contains(&format!("href=\"{kept}\"")), "{href} → {out}");
+            assert!(!out.to_lowercase().contains("attach"), "{href} → {out}");
+        }
+        // https links keep their query.
+        assert!(link("https://www.iom.int/?a=b").contains("href=\"https://www.iom.int/?a=b\""));
+    }
+
+    #[test]
+    fn plain_text_is_escaped_wherever_it_is_formatted() {
+        let text = plain_text("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"x\"");
+        assert_eq!(text.as_str(), "</title><script>alert(1)</script> & \"x\"");
+        let html = format!("<title>{text}</title>");
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(
+            html.contains("&#60;/title&#62;") || html.contains("&lt;/title&gt;"),
+            "{html}"
+        );
+        assert_eq!(
+            serde_json::to_string(&text).unwrap(),
+            serde_json::to_string(text.as_str()).unwrap()
+        );
+    }
+
     #[test]
     fn plain_text_strips_tags() {
-        assert_eq!(plain_text("<em>IOM</em> &amp; UN"), "IOM & UN");
+        assert_eq!(plain_text("<em>IOM</em> &amp; UN").as_str(), "IOM & UN");
     }
 }

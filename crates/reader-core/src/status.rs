@@ -43,6 +43,7 @@ impl Records {
                 match records::parse(path, &text) {
                     Err(diagnostic) => out.corrupt.push(diagnostic),
                     Ok(records) => {
+                        let lines = crate::catalog::definition_lines(&text);
                         for (id, record) in records {
                             if library_catalog_has(locale, &id) {
                                 merged.insert(id, record);
@@ -50,7 +51,7 @@ impl Records {
                                 out.obsolete.push(Diagnostic {
                                     kind: DiagnosticKind::ObsoleteRecord,
                                     file: path.to_string(),
-                                    line: crate::catalog::definition_line(&text, &id, 0).0,
+                                    line: lines.get(id.as_str()).copied().unwrap_or(0),
                                     column: 1,
                                     text: format!("record of `{id}`, which {locale} does not have"),
                                     message_id: Some(id),

@@ -272,6 +272,7 @@ fn install_switches_whole_content_and_restore_goes_back() {
     let installed = store.current().unwrap();
     assert_eq!(installed.content_info().origin, ContentOrigin::Imported);
     assert!(installed.chrome("en", "1").strings["about-content"]
+        .as_str()
         .contains("imported from a content pack"));
     // The same pack twice, and an older one: refused, nothing changes.
     assert_eq!(store.install(&v2, 2).unwrap_err().kind(), "not-newer");

@@ -37,7 +37,7 @@ pub fn vocabularies() -> (Vec<String>, Vec<String>) {
         for block in &page.blocks {
             for (locale, set) in [("en", &mut english), ("lo", &mut lao)] {
                 let text = library.resolve(locale, &block.id, None).unwrap().text;
-                let text = reader_core::sanitize::plain_text(&text);
+                let text = reader_core::sanitize::plain_text(&text).into_string();
                 for word in words(&text) {
                     let w = &text[word.original];
                     let is_lao = w.chars().all(|c| ('\u{0E80}'..='\u{0EFF}').contains(&c));

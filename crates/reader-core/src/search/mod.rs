@@ -18,7 +18,7 @@ use tantivy::tokenizer::{Language, Stemmer, TextAnalyzer};
 use tantivy::{collector::TopDocs, Index, IndexReader, TantivyDocument, Term};
 
 use crate::library::Library;
-use crate::sanitize::plain_text;
+use crate::sanitize::{escape_html, plain_text};
 
 /// Longer queries are cut here: nobody types more, and a pasted page must stay cheap.
 const MAX_QUERY_CHARS: usize = 200;
@@ -297,7 +297,7 @@ impl SearchIndex {
         id: &str,
     ) -> Option<AlignedBlock> {
         let resolved = library.resolve(reading, id, None)?;
-        let text = plain_text(&resolved.text);
+        let text = plain_text(&resolved.text).into_string();
         let short: String = text.chars().take(SNIPPET_BEFORE + SNIPPET_AFTER).collect();
         Some(AlignedBlock {
             locale: resolved.locale,
@@ -356,7 +356,7 @@ fn collect_entries(library: &Library) -> Vec<Entry> {
                 };
                 entries.push(Entry {
                     fallback: resolved.locale != locale,
-                    text: plain_text(&resolved.text),
+                    text: plain_text(&resolved.text).into_string(),
                     locale: locale.clone(),
                     slug: page.slug.clone(),
                     id: block.id.clone(),
@@ -372,7 +372,7 @@ fn page_title(library: &Library, locale: &str, slug: &str) -> String {
         .manifest()
         .page(slug)
         .and_then(|page| library.resolve(locale, page.title_id(), None))
-        .map(|r| plain_text(&r.text))
+        .map(|r| plain_text(&r.text).into_string())
         .unwrap_or_default()
 }
 
@@ -443,13 +443,13 @@ fn snippet(
     }
     let mut at = start;
     for m in matches.iter().filter(|m| m.start >= start && m.end <= end) {
-        html.push_str(&escape_html(&text[at..m.start]));
+        html.push_str(&escape_html(&text[at..m.start]).to_string());
         html.push_str("<mark>");
-        html.push_str(&escape_html(&text[m.clone()]));
+        html.push_str(&escape_html(&text[m.clone()]).to_string());
         html.push_str("</mark>");
         at = m.end;
     }
-    html.push_str(&escape_html(&text[at..end]));
+    html.push_str(&escape_html(&text[at..end]).to_string());
     if end < text.len() {
         html.push('…');
     }
@@ -467,13 +467,6 @@ fn char_boundary_before(text: &str, mut at: usize) -> usize {
         at -= 1;
     }
     at
-}
-
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// Escapes the regex syntax characters, so a typed word is matched literally.
