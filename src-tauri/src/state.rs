@@ -82,8 +82,9 @@ impl AppState {
 
     /// Verifies a pack file and keeps it for `install_pending`; returns what it would change.
     pub fn preview_pack(&self, path: &std::path::Path) -> Result<PackPreview, PackError> {
-        let bytes = std::fs::read(path)?;
-        let pack = pack::verify(&bytes, &pack::keys::trusted(), &pack::Limits::default())?;
+        let limits = pack::Limits::default();
+        let bytes = pack::read_file(path, &limits)?;
+        let pack = pack::verify(&bytes, &pack::keys::trusted(), &limits)?;
         let shown = self.library().manifest().version;
         if pack.info.version <= shown {
             return Err(PackError::NotNewer {

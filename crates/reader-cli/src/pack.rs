@@ -167,8 +167,10 @@ fn shown_version(store: &Store) -> u64 {
 }
 
 fn verify(file: &Path) -> anyhow::Result<pack::VerifiedPack> {
-    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
-    Ok(pack::verify(&bytes, &keys::trusted(), &Limits::default())?)
+    let limits = Limits::default();
+    let bytes =
+        pack::read_file(file, &limits).with_context(|| format!("reading {}", file.display()))?;
+    Ok(pack::verify(&bytes, &keys::trusted(), &limits)?)
 }
 
 fn key_id(key: &ed25519_dalek::SigningKey) -> String {

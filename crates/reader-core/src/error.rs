@@ -18,6 +18,8 @@ pub enum LoadError {
     Manifest(String),
     #[error("no locale folder holds the default locale `en`")]
     MissingDefaultLocale,
+    #[error("{0}: folders nested deeper than {max} levels", max = crate::source::MAX_DEPTH)]
+    TooDeep(PathBuf),
 }
 
 /// What kind of problem a diagnostic is (named in `reader check` output).

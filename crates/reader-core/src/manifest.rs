@@ -138,32 +138,64 @@ impl Page {
 /// stack, so deeper ones are refused before parsing.
 const MAX_NESTING: usize = 32;
 
-/// The deepest nesting of `[` and `{` outside strings and comments, read as TOML reads them:
-/// a comment runs to the end of its line; `"…"` and `'…'` end at their quote or the end of
-/// the line, `"""…"""` and `'''…'''` at their triple quote; a backslash escapes the next
-/// character in the double-quoted ones.
-fn nesting_depth(text: &str) -> usize {
+/// How many dots a line may have outside strings and comments. Our manifest has none (no
+/// dotted keys, no floats); `basic-toml` makes a table per part of a dotted key or header,
+/// recursively and at a cost that grows with the square of the parts, so long ones are
+/// refused before parsing.
+const MAX_DOTS_PER_LINE: usize = 8;
+
+/// What is measured of a manifest before it is parsed.
+struct Shape {
+    /// The deepest nesting of `[` and `{`.
+    depth: usize,
+    /// The first line with more than `MAX_DOTS_PER_LINE` dots, and how many.
+    dotted: Option<(usize, usize)>,
+}
+
+/// The nesting of `[` and `{` and the dots per line, outside strings and comments, read as
+/// TOML reads them: a comment runs to the end of its line; `"…"` and `'…'` end at their
+/// quote or the end of the line, `"""…"""` and `'''…'''` at their triple quote; a
+/// backslash escapes the next character in the double-quoted ones.
+fn measure(text: &str) -> Shape {
     let bytes = text.as_bytes();
     let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    let (mut line, mut dots, mut dotted) = (1usize, 0usize, None);
     while i < bytes.len() {
         match bytes[i] {
+            b'\n' => {
+                line += 1;
+                dots = 0;
+            }
+            b'.' => {
+                dots += 1;
+                if dots > MAX_DOTS_PER_LINE && dotted.is_none() {
+                    dotted = Some((line, dots));
+                }
+            }
             b'#' => {
                 while i < bytes.len() && bytes[i] != b'\n' {
                     i += 1;
                 }
+                continue; // the line break is counted as one
             }
             quote @ (b'"' | b'\'') => {
                 let triple = bytes[i..].starts_with(&[quote; 3]);
                 let close: &[u8] = if triple { &[quote; 3] } else { &[quote] };
                 i += close.len();
                 while i < bytes.len() && !bytes[i..].starts_with(close) {
-                    if !triple && bytes[i] == b'\n' {
-                        break;
+                    if bytes[i] == b'\n' {
+                        if !triple {
+                            break;
+                        }
+                        line += 1;
                     }
                     if quote == b'"' && bytes[i] == b'\\' {
                         i += 1;
                     }
                     i += 1;
+                }
+                if !triple && bytes.get(i) == Some(&b'\n') {
+                    continue; // an unclosed one-line string: its line break is counted as one
                 }
                 i += close.len() - 1;
             }
@@ -176,17 +208,27 @@ fn nesting_depth(text: &str) -> usize {
         }
         i += 1;
     }
-    deepest
+    Shape {
+        depth: deepest,
+        dotted,
+    }
 }
 
 impl Manifest {
     /// Parses and validates the manifest: any inconsistency here would make pages
     /// unaddressable or ids ambiguous, so it is refused whole.
     pub fn parse(text: &str) -> Result<Self, LoadError> {
-        let depth = nesting_depth(text);
-        if depth > MAX_NESTING {
+        let shape = measure(text);
+        if shape.depth > MAX_NESTING {
             return Err(LoadError::Manifest(format!(
-                "arrays and tables nested {depth} deep (at most {MAX_NESTING})"
+                "arrays and tables nested {} deep (at most {MAX_NESTING})",
+                shape.depth
+            )));
+        }
+        if let Some((line, _)) = shape.dotted {
+            return Err(LoadError::Manifest(format!(
+                "line {line}: more than {MAX_DOTS_PER_LINE} dots outside quotes (a dotted key or \
+                 table header this long is refused)"
             )));
         }
         let mut manifest: Manifest =
@@ -293,19 +335,22 @@ mod tests {
 
     #[test]
     fn nesting_is_counted_outside_strings_and_comments() {
-        assert_eq!(nesting_depth("[[pages]]\nblocks = [{ id = \"a\" }]"), 2);
+        assert_eq!(measure("[[pages]]\nblocks = [{ id = \"a\" }]").depth, 2);
         assert_eq!(
-            nesting_depth("a = \"[[[\\\"[[\" # [[[[\nb = '[[' \nc = [1]"),
+            measure("a = \"[[[\\\"[[\" # [[[[\nb = '[[' \nc = [1]").depth,
             1
         );
         assert_eq!(
-            nesting_depth("a = \"\"\"\n[[[\n\"\"\"\nb = '''[[[\n]'''"),
+            measure("a = \"\"\"\n[[[\n\"\"\"\nb = '''[[[\n]'''").depth,
             0
         );
         // An unclosed one-line string ends with its line, as TOML reads it.
-        assert_eq!(nesting_depth("a = \"open\nb = [[[1]]]"), 3);
+        assert_eq!(measure("a = \"open\nb = [[[1]]]").depth, 3);
         // Closing brackets inside strings don't lower the count.
-        assert_eq!(nesting_depth("a = [\"]]]\", [\"]]]\", [1]]]"), 3);
+        assert_eq!(measure("a = [\"]]]\", [\"]]]\", [1]]]").depth, 3);
+        // Lines are counted through comments and strings of several lines.
+        let text = "# a\na = \"\"\"\n.\n\"\"\"\nb = \"open\n# c\nd.d.d.d.d.d.d.d.d.d = 1";
+        assert_eq!(measure(text).dotted, Some((7, 9)));
     }
 
     #[test]
@@ -318,6 +363,30 @@ mod tests {
                 }
                 other => panic!("{:?}", other.map(|_| ())),
             }
+        }
+    }
+
+    /// Fault 4 of the hostile-input review: the nesting guard counted brackets only. A
+    /// dotted key of 20,000 parts overflowed the stack; a table header of 10,000 parts took
+    /// 5.7 s and 1.2 GB (30,000: past 60 s and 9.6 GB).
+    #[test]
+    fn long_dotted_keys_and_headers_are_refused_before_parsing() {
+        let key = format!("format = 1\n{} = 1\n", vec!["x"; 20_000].join("."));
+        let header = format!("format = 1\n[{}]\n", vec!["pages"; 30_000].join("."));
+        let quoted = format!("format = 1\n\"{}\".\"a\" = 1\n", "a.".repeat(100));
+        for text in [key, header] {
+            match Manifest::parse(&text) {
+                Err(LoadError::Manifest(message)) => {
+                    assert!(message.contains("line 2"), "{message}");
+                    assert!(message.contains("dotted"), "{message}");
+                }
+                other => panic!("{:?}", other.map(|_| ())),
+            }
+        }
+        // Dots inside quotes are text, not key parts: refused later, for other reasons.
+        match Manifest::parse(&quoted) {
+            Err(LoadError::Manifest(message)) => assert!(!message.contains("dotted"), "{message}"),
+            other => panic!("{:?}", other.map(|_| ())),
         }
     }
 

@@ -63,14 +63,21 @@ impl Preferences {
         }
     }
 
-    /// Writes the file atomically (temporary file, then rename).
+    /// Writes the file atomically: a temporary file, created new under a random name (never
+    /// through a link planted at a known name), then renamed over the old one.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let tmp = path.with_extension("json.tmp");
-        std::fs::write(&tmp, serde_json::to_vec_pretty(self)?)?;
-        std::fs::rename(&tmp, path)
+        use std::io::Write;
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        std::fs::create_dir_all(dir)?;
+        let mut file = tempfile::Builder::new()
+            .prefix(".preferences-")
+            .tempfile_in(dir)?;
+        file.write_all(&serde_json::to_vec_pretty(self)?)?;
+        file.persist(path).map_err(|e| e.error)?;
+        Ok(())
     }
 
     /// Values out of range (a hand-edited file) are brought back in range.

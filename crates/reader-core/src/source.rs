@@ -11,6 +11,10 @@ use crate::error::LoadError;
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
+/// How deep folders may nest in a content folder (ours: `lo/pages/news/…`, 3). The walk
+/// recurses once per level: 1,500 levels overflowed its stack.
+pub const MAX_DEPTH: usize = 16;
+
 /// Content files larger than this are refused: no page or image of ours comes close.
 const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
@@ -68,7 +72,7 @@ impl ContentFiles {
         if !meta.is_dir() {
             return Err(LoadError::NotADirectory(root.to_path_buf()));
         }
-        walk(root, root, &mut files)?;
+        walk(root, root, 0, &mut files)?;
         Ok(Self { files })
     }
 
@@ -112,6 +116,7 @@ impl ContentFiles {
 fn walk(
     root: &Path,
     dir: &Path,
+    depth: usize,
     files: &mut BTreeMap<String, Cow<'static, [u8]>>,
 ) -> Result<(), LoadError> {
     let io = |path: &Path| {
@@ -129,7 +134,10 @@ fn walk(
             continue;
         }
         if meta.is_dir() {
-            walk(root, &path, files)?;
+            if depth == MAX_DEPTH {
+                return Err(LoadError::TooDeep(path));
+            }
+            walk(root, &path, depth + 1, files)?;
         } else if let Some(bytes) = read_regular_file(&path, &meta)? {
             let relative = path
                 .strip_prefix(root)

@@ -195,6 +195,16 @@ fn unsafe_entries_are_refused() {
             ],
         ),
         ("backslash", vec![("lo\\..\\x", Regular, b"x", None)]),
+        // Fault 9 of the hostile-input review: packs carry content only, never the reader's
+        // own words (they ship with the app), yet a signed pack with them verified.
+        (
+            "UI strings",
+            vec![("en/ui.ftl", Regular, b"about = Hacked", None)],
+        ),
+        (
+            "UI string records",
+            vec![("lo/ui.status.toml", Regular, b"", None)],
+        ),
     ];
     for (what, entries) in cases {
         let error = verify(&hostile_pack(&entries)).expect_err(what);
@@ -345,4 +355,93 @@ fn keys_round_trip_and_refuse_garbage() {
     }
     let fresh = keys::generate().unwrap();
     assert_ne!(fresh.to_bytes(), key.to_bytes());
+}
+
+/// Fault 10 of the hostile-input review: a pack file was read whole before any check, so a
+/// 1 GiB file took 1 GB of memory and a FIFO named `x.pack` blocked forever (in `open`).
+/// Now its type and size are checked first, then its header, by one function.
+#[test]
+fn pack_files_are_checked_before_they_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let limits = Limits::default();
+
+    // Larger than any pack may be (a sparse file: no disk used).
+    let big = dir.path().join("big.pack");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(limits.max_pack_bytes + 1)
+        .unwrap();
+    assert_eq!(
+        pack::read_file(&big, &limits).unwrap_err().kind(),
+        "too-large"
+    );
+
+    // Not a pack: refused from its first bytes.
+    let text = dir.path().join("notes.pack");
+    std::fs::write(&text, "meeting notes").unwrap();
+    assert_eq!(
+        pack::read_file(&text, &limits).unwrap_err().kind(),
+        "not-a-pack"
+    );
+
+    // A folder.
+    assert_eq!(
+        pack::read_file(dir.path(), &limits).unwrap_err().kind(),
+        "not-a-pack"
+    );
+
+    // A good pack reads whole and verifies.
+    let good = dir.path().join("good.pack");
+    std::fs::write(&good, content_pack(2)).unwrap();
+    let bytes = pack::read_file(&good, &limits).unwrap();
+    assert_eq!(verify(&bytes).unwrap().info.version, 2);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_like_a_pack_is_refused_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("x.pack");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.unwrap().success());
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = sender.send(pack::read_file(&fifo, &Limits::default()).map(|_| ()));
+    });
+    // A bound on waiting, not a measure of speed: before the fix this never returned.
+    let answer = receiver
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("reading a FIFO blocked");
+    assert_eq!(answer.unwrap_err().kind(), "not-a-pack");
+}
+
+/// Fault 11 of the hostile-input review: the state file was written through a fixed
+/// temporary name, so a planted `state.toml.tmp -> victim` made an install overwrite the
+/// victim. Temporary files are now created new, under a random name.
+#[cfg(unix)]
+#[test]
+fn temporary_files_never_follow_a_planted_link() {
+    let data = tempfile::tempdir().unwrap();
+    let victim = data.path().join("victim.txt");
+    std::fs::write(&victim, "precious").unwrap();
+    let store_dir = data.path().join("content");
+    std::fs::create_dir_all(&store_dir).unwrap();
+    std::os::unix::fs::symlink(&victim, store_dir.join("state.toml.tmp")).unwrap();
+    let store = Store::new(&store_dir);
+    store
+        .install(&verify(&content_pack(2)).unwrap(), 1)
+        .unwrap();
+    assert_eq!(store.current().unwrap().manifest().version, 2);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+
+    let prefs = data.path().join("config/preferences.json");
+    std::fs::create_dir_all(prefs.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(&victim, prefs.with_extension("json.tmp")).unwrap();
+    reader_core::preferences::Preferences::default()
+        .save(&prefs)
+        .unwrap();
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    assert!(std::fs::read_to_string(&prefs)
+        .unwrap()
+        .contains("textScale"));
 }

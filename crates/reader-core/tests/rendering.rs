@@ -477,3 +477,31 @@ fn corrupt_or_stray_records_never_crash() {
     let html = library.render_page("lo", "home").unwrap().html;
     assert!(html.contains(r#"data-marker="outdated""#));
 }
+
+/// Fault 14 of the hostile-input review: 1,500 nested folders overflowed the stack in the
+/// directory walk. A content folder deeper than the limit is refused, naming the folder.
+#[test]
+fn folders_nested_past_the_limit_are_refused_not_a_stack_overflow() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(locales_dir(), dir.path());
+    let mut deep = dir.path().join("lo/pages");
+    for _ in 0..1_500 {
+        deep.push("d");
+    }
+    std::fs::create_dir_all(&deep).unwrap();
+    match Library::load(ContentSource::Directory(dir.path().into())) {
+        Err(reader_core::LoadError::TooDeep(path)) => {
+            assert!(
+                path.starts_with(dir.path().join("lo/pages/d")),
+                "{}",
+                path.display()
+            )
+        }
+        other => panic!("{:?}", other.map(|_| ())),
+    }
+    // Shallow folders load as before.
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(locales_dir(), dir.path());
+    std::fs::create_dir_all(dir.path().join("lo/pages/a/b/c")).unwrap();
+    assert!(Library::load(ContentSource::Directory(dir.path().into())).is_ok());
+}

@@ -14,6 +14,8 @@ use super::PackError;
 /// Bounds on what a pack may unpack to.
 #[derive(Debug, Clone)]
 pub struct Limits {
+    /// The pack file itself.
+    pub max_pack_bytes: u64,
     pub max_unpacked_bytes: u64,
     pub max_entries: usize,
     /// Unpacked size at most this many times the packed size.
@@ -23,6 +25,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Self {
+            max_pack_bytes: 256 * 1024 * 1024,
             max_unpacked_bytes: 256 * 1024 * 1024,
             max_entries: 50_000,
             max_ratio: 100,
@@ -148,7 +151,16 @@ fn path_problem(path: &str) -> Option<&'static str> {
     {
         return Some("characters a content path never has");
     }
+    if is_ui_strings(path) {
+        return Some("the reader's own UI strings, which ship with the app, never in a pack");
+    }
     None
+}
+
+/// A locale's UI strings or their records (`<locale>/ui.ftl`, `<locale>/ui.status.toml`):
+/// packs carry content only.
+pub(crate) fn is_ui_strings(path: &str) -> bool {
+    matches!(path.split_once('/'), Some((_, "ui.ftl" | "ui.status.toml")))
 }
 
 #[cfg(test)]

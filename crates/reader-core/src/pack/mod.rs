@@ -132,7 +132,7 @@ pub fn build(
         toml::to_string(&info).expect("plain data").into_bytes(),
     );
     for path in library.files().paths() {
-        if path.ends_with("/ui.ftl") || path.ends_with("/ui.status.toml") {
+        if archive::is_ui_strings(path) {
             continue;
         }
         // Bytes of `.ftl` files were moved into the bundles: read them again.
@@ -175,6 +175,66 @@ pub fn verify(
     let payload = check_signature(bytes, trusted)?;
     let key_id = hex(&bytes[8..16]);
     read_verified_payload(payload, key_id, limits)
+}
+
+/// Reads a pack file for [`verify`], checking before reading: it must be a regular file (a
+/// FIFO would block, a device never end) of at most `max_pack_bytes`, starting with a pack's
+/// header. The CLI and the app read packs through this one function.
+pub fn read_file(path: &std::path::Path, limits: &Limits) -> Result<Vec<u8>, PackError> {
+    use std::io::Read;
+    let check = |meta: std::fs::Metadata| {
+        if !meta.is_file() {
+            return Err(PackError::NotAPack);
+        }
+        if meta.len() > limits.max_pack_bytes {
+            return Err(PackError::TooLarge(format!(
+                "{} bytes, more than {}",
+                meta.len(),
+                limits.max_pack_bytes
+            )));
+        }
+        Ok(())
+    };
+    // Before opening (a link is followed to what it names)...
+    check(std::fs::metadata(path)?)?;
+    // ... and the file opened, in case it was swapped since: without blocking, so that even
+    // a FIFO put in its place in between can't make `open` wait for a writer.
+    let mut file = open_without_blocking(path)?;
+    check(file.metadata()?)?;
+    let mut bytes = Vec::new();
+    (&mut file)
+        .take(HEADER_LEN as u64)
+        .read_to_end(&mut bytes)?;
+    if !bytes.starts_with(MAGIC) {
+        return Err(if bytes.starts_with(&[0x1f, 0x8b]) {
+            PackError::Unsigned
+        } else {
+            PackError::NotAPack
+        });
+    }
+    file.take(limits.max_pack_bytes - bytes.len() as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limits.max_pack_bytes {
+        return Err(PackError::TooLarge(format!(
+            "more than {} bytes",
+            limits.max_pack_bytes
+        )));
+    }
+    Ok(bytes)
+}
+
+#[cfg(unix)]
+fn open_without_blocking(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_blocking(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 /// The payload, once the header and signature hold.

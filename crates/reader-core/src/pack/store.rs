@@ -154,14 +154,16 @@ impl Store {
     }
 
     fn write_state(&self, state: State) -> std::io::Result<()> {
-        let tmp = self.root.join(format!("{STATE}.tmp"));
         step("write-state")?;
-        let mut file = File::create(&tmp)?;
+        // Created new under a random name: never through a link planted at a known name.
+        let mut file = tempfile::Builder::new()
+            .prefix(".state-")
+            .tempfile_in(&self.root)?;
         file.write_all(toml::to_string(&state).expect("plain data").as_bytes())?;
         step("fsync-state")?;
-        file.sync_all()?;
+        file.as_file().sync_all()?;
         step("rename-state")?;
-        fs::rename(&tmp, self.root.join(STATE))?;
+        file.persist(self.root.join(STATE)).map_err(|e| e.error)?;
         fsync_dir(&self.root)
     }
 
