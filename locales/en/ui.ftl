@@ -78,4 +78,6 @@ pack-error-unsafe-entry = This content pack holds files that are not allowed.
 pack-error-too-large = This content pack is too large.
 pack-error-invalid-content = This content pack's pages have errors.
 pack-error-not-newer = This content is not newer than the content you have.
+pack-error-older-than-installed = This content is older than content already installed on this computer: going back to it is not allowed.
+pack-error-busy = Another import of content is under way. Wait for it to finish, then try again.
 pack-error-io = The file could not be read or the content could not be saved.

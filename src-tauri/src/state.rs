@@ -20,6 +20,8 @@ pub struct AppState {
     store: Option<Store>,
     /// A verified pack waiting for the reader to confirm its install.
     pending: Mutex<Option<VerifiedPack>>,
+    /// Held while a pack is previewed or installed: one import at a time.
+    importing: Mutex<()>,
     preferences: Mutex<Preferences>,
     preferences_path: PathBuf,
     started: Instant,
@@ -69,6 +71,7 @@ impl AppState {
             library: RwLock::new(Arc::new(library)),
             store,
             pending: Mutex::new(None),
+            importing: Mutex::new(()),
             preferences: Mutex::new(preferences),
             preferences_path,
             started,
@@ -82,6 +85,7 @@ impl AppState {
 
     /// Verifies a pack file and keeps it for `install_pending`; returns what it would change.
     pub fn preview_pack(&self, path: &std::path::Path) -> Result<PackPreview, PackError> {
+        let _importing = self.one_import_at_a_time()?;
         let limits = pack::Limits::default();
         let bytes = pack::read_file(path, &limits)?;
         let pack = pack::verify(&bytes, &pack::keys::trusted(), &limits)?;
@@ -99,6 +103,7 @@ impl AppState {
 
     /// Installs the pack last previewed and shows its content.
     pub fn install_pending(&self) -> Result<(), PackError> {
+        let _importing = self.one_import_at_a_time()?;
         let pack = self
             .pending
             .lock()
@@ -119,6 +124,16 @@ impl AppState {
         }
         self.show_installed(store);
         Ok(true)
+    }
+
+    /// A second preview or install while one runs is refused (`Busy`), not queued: the
+    /// reader would otherwise confirm a preview that another import replaced.
+    fn one_import_at_a_time(&self) -> Result<std::sync::MutexGuard<'_, ()>, PackError> {
+        match self.importing.try_lock() {
+            Ok(guard) => Ok(guard),
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => Ok(poisoned.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) => Err(PackError::Busy),
+        }
     }
 
     fn show_installed(&self, store: &Store) {

@@ -30,9 +30,20 @@ pub enum PackCommand {
         publisher: String,
     },
     /// Check a pack's signature and content (exit 1 when it would be refused).
-    Verify { file: PathBuf },
+    Verify {
+        file: PathBuf,
+        /// Check against this public key (e.g. office.pub) instead of the ones this build
+        /// trusts: the office checks a pack before handing it out.
+        #[arg(long, value_name = "PUB")]
+        key: Option<PathBuf>,
+    },
     /// What a pack brings, against the content built into the reader.
-    Inspect { file: PathBuf },
+    Inspect {
+        file: PathBuf,
+        /// Check against this public key instead of the ones this build trusts.
+        #[arg(long, value_name = "PUB")]
+        key: Option<PathBuf>,
+    },
     /// Install a pack into a data directory, as the app's import does.
     Install {
         file: PathBuf,
@@ -102,8 +113,8 @@ pub fn run(command: PackCommand) -> anyhow::Result<ExitCode> {
                 key_id(&key)
             );
         }
-        PackCommand::Verify { file } => {
-            let pack = verify(&file)?;
+        PackCommand::Verify { file, key } => {
+            let pack = verify(&file, key.as_deref())?;
             println!(
                 "{}: valid pack from {}, version {}, {}",
                 file.display(),
@@ -112,8 +123,8 @@ pub fn run(command: PackCommand) -> anyhow::Result<ExitCode> {
                 pack.info.date
             );
         }
-        PackCommand::Inspect { file } => {
-            let pack = verify(&file)?;
+        PackCommand::Inspect { file, key } => {
+            let pack = verify(&file, key.as_deref())?;
             let installed = Library::load(ContentSource::Embedded)?;
             let changes = pack::changes(&installed, &pack.library);
             println!(
@@ -135,7 +146,7 @@ pub fn run(command: PackCommand) -> anyhow::Result<ExitCode> {
             }
         }
         PackCommand::Install { file, data } => {
-            let pack = verify(&file)?;
+            let pack = verify(&file, None)?;
             let store = Store::new(&data);
             let shown = shown_version(&store);
             store.install(&pack, shown)?;
@@ -166,11 +177,24 @@ fn shown_version(store: &Store) -> u64 {
         .map_or(embedded, |l| l.manifest().version.max(embedded))
 }
 
-fn verify(file: &Path) -> anyhow::Result<pack::VerifiedPack> {
+/// Reads and verifies a pack, against `key` (a public key file) or the keys this build trusts.
+fn verify(file: &Path, key: Option<&Path>) -> anyhow::Result<pack::VerifiedPack> {
+    let trusted = match key {
+        None => keys::trusted(),
+        Some(path) => {
+            let bytes =
+                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+            let key = std::str::from_utf8(&bytes)
+                .ok()
+                .and_then(keys::parse_public)
+                .with_context(|| format!("{} is not a public key file", path.display()))?;
+            vec![key]
+        }
+    };
     let limits = Limits::default();
     let bytes =
         pack::read_file(file, &limits).with_context(|| format!("reading {}", file.display()))?;
-    Ok(pack::verify(&bytes, &keys::trusted(), &limits)?)
+    Ok(pack::verify(&bytes, &trusted, &limits)?)
 }
 
 fn key_id(key: &ed25519_dalek::SigningKey) -> String {

@@ -445,3 +445,86 @@ fn temporary_files_never_follow_a_planted_link() {
         .unwrap()
         .contains("textScale"));
 }
+
+/// Fault 8 of the hostile-input review: install 3, restore, install 2 was accepted, and
+/// version 3 deleted. A pack older than the newest ever installed is refused.
+#[test]
+fn a_pack_older_than_the_newest_ever_installed_is_refused() {
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::new(data.path());
+    store
+        .install(&verify(&content_pack(3)).unwrap(), 1)
+        .unwrap();
+    assert!(store.restore().unwrap());
+    assert_eq!(store.state().current, None);
+    let error = store
+        .install(&verify(&content_pack(2)).unwrap(), 1)
+        .unwrap_err();
+    assert_eq!(error.kind(), "older-than-installed", "{error}");
+    assert!(data.path().join("versions/3").is_dir());
+    // Newer content still installs.
+    store
+        .install(&verify(&content_pack(4)).unwrap(), 1)
+        .unwrap();
+    assert_eq!(store.current().unwrap().manifest().version, 4);
+}
+
+/// The state file is read across reader versions in both directions: this reader keeps
+/// fields it does not know (from a newer reader) when it rewrites the file, and what it
+/// writes stays readable by the 0.1.0 reader, which refused unknown fields (and would then
+/// have taken the state for empty and deleted the installed versions).
+#[test]
+fn the_state_file_is_readable_across_versions() {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct StateOf010 {
+        current: Option<u64>,
+        previous: Option<u64>,
+    }
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::new(data.path());
+    store
+        .install(&verify(&content_pack(2)).unwrap(), 1)
+        .unwrap();
+    store
+        .install(&verify(&content_pack(3)).unwrap(), 2)
+        .unwrap();
+    let written = std::fs::read_to_string(data.path().join("state.toml")).unwrap();
+    let old: StateOf010 = toml::from_str(&written).expect("readable by 0.1.0");
+    assert_eq!((old.current, old.previous), (Some(3), Some(2)));
+
+    // A newer reader's field survives a restore by this one.
+    std::fs::write(
+        data.path().join("state.toml"),
+        "current = 3\nprevious = 2\nfuture = \"kept\"\n",
+    )
+    .unwrap();
+    assert_eq!(store.state().current, Some(3));
+    assert!(store.restore().unwrap());
+    let rewritten = std::fs::read_to_string(data.path().join("state.toml")).unwrap();
+    assert!(rewritten.contains("future = \"kept\""), "{rewritten}");
+    assert_eq!(store.state().current, Some(2));
+}
+
+/// Fault 7 of the hostile-input review: two installs at once deleted each other's
+/// half-written versions, both reported success, and the content was left with a third of
+/// its files. An install or restore now holds the store's lock; another one is refused.
+#[test]
+fn a_second_install_while_one_runs_is_refused() {
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::new(data.path());
+    let held = store.lock().unwrap();
+    let other = Store::new(data.path());
+    let error = other
+        .install(&verify(&content_pack(2)).unwrap(), 1)
+        .unwrap_err();
+    assert_eq!(error.kind(), "busy", "{error}");
+    assert_eq!(other.restore().unwrap_err().kind(), "busy");
+    assert!(other.current().is_none());
+    drop(held);
+    other
+        .install(&verify(&content_pack(2)).unwrap(), 1)
+        .unwrap();
+    assert_eq!(other.current().unwrap().manifest().version, 2);
+}

@@ -59,6 +59,13 @@ pub enum PackError {
         "this pack (version {pack}) is not newer than the content installed (version {installed})"
     )]
     NotNewer { pack: u64, installed: u64 },
+    #[error(
+        "this pack (version {pack}) is older than content installed before (version {newest}): \
+         going back is refused"
+    )]
+    OlderThanInstalled { pack: u64, newest: u64 },
+    #[error("another import or restore of content is under way")]
+    Busy,
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
@@ -76,6 +83,8 @@ impl PackError {
             PackError::TooLarge(_) => "too-large",
             PackError::InvalidContent(_) => "invalid-content",
             PackError::NotNewer { .. } => "not-newer",
+            PackError::OlderThanInstalled { .. } => "older-than-installed",
+            PackError::Busy => "busy",
             PackError::Io(_) => "io",
         }
     }

@@ -9,6 +9,13 @@
 //! `versions/`, then switches `state.toml` by writing a new one beside it, fsyncing it and
 //! renaming it over the old (and fsyncing the directory). A crash or power loss at any
 //! moment leaves the old state or the new one, each pointing at whole content.
+//!
+//! An install or restore holds `content/.lock` (an advisory lock) from start to end: a
+//! second one, from the app or the CLI, is refused. `content/newest.toml` keeps the highest
+//! version ever installed, so content can't be rolled back to an older pack. (It is a file
+//! of its own: the 0.1.0 reader refuses unknown fields in `state.toml`, and would read a
+//! state with one as empty.) Fields of `state.toml` that this reader does not know — a
+//! newer reader's — are kept when it rewrites the file.
 
 use std::fs::{self, File};
 use std::io::Write;
@@ -21,14 +28,27 @@ use crate::library::Library;
 use crate::source::ContentSource;
 
 const STATE: &str = "state.toml";
+const NEWEST: &str = "newest.toml";
+const LOCK: &str = ".lock";
 const VERSIONS: &str = "versions";
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct State {
     pub current: Option<u64>,
     pub previous: Option<u64>,
+    /// Fields of a newer reader, written back as they were.
+    #[serde(flatten)]
+    pub other: toml::Table,
 }
+
+/// The highest version ever installed.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+struct Newest {
+    version: u64,
+}
+
+/// Held while an install or restore runs; released when dropped.
+pub struct StoreLock(#[allow(dead_code)] File);
 
 /// The installed content of one user.
 pub struct Store {
@@ -71,6 +91,35 @@ impl Store {
             .unwrap_or_default()
     }
 
+    /// Takes the store's lock, or `Busy` when another install or restore holds it.
+    pub fn lock(&self) -> Result<StoreLock, PackError> {
+        fs::create_dir_all(&self.root)?;
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.root.join(LOCK))?;
+        match file.try_lock() {
+            Ok(()) => Ok(StoreLock(file)),
+            Err(fs::TryLockError::WouldBlock) => Err(PackError::Busy),
+            Err(fs::TryLockError::Error(e)) => Err(e.into()),
+        }
+    }
+
+    /// The highest version ever installed (also counting what the state names, for stores
+    /// written before `newest.toml` existed).
+    fn newest(&self) -> Option<u64> {
+        let recorded = fs::read_to_string(self.root.join(NEWEST))
+            .ok()
+            .and_then(|text| toml::from_str::<Newest>(&text).ok())
+            .map(|n| n.version);
+        let state = self.state();
+        [recorded, state.current, state.previous]
+            .into_iter()
+            .flatten()
+            .max()
+    }
+
     fn version_dir(&self, version: u64) -> PathBuf {
         self.root.join(VERSIONS).join(version.to_string())
     }
@@ -86,11 +135,18 @@ impl Store {
     /// Installs a verified pack; refused unless it is newer than `shown_version` (the
     /// content showing now: installed or built in).
     pub fn install(&self, pack: &VerifiedPack, shown_version: u64) -> Result<(), PackError> {
+        let _lock = self.lock()?;
         let version = pack.info.version;
         if version <= shown_version {
             return Err(PackError::NotNewer {
                 pack: version,
                 installed: shown_version,
+            });
+        }
+        if let Some(newest) = self.newest().filter(|&newest| version < newest) {
+            return Err(PackError::OlderThanInstalled {
+                pack: version,
+                newest,
             });
         }
         let versions = self.root.join(VERSIONS);
@@ -128,11 +184,18 @@ impl Store {
         step("rename-version")?;
         fs::rename(&incoming, &target)?;
         fsync_dir(&versions)?;
-        // 3. the switch
+        // 3. the switch (the highest version first: a crash in between refuses nothing new)
+        if self.newest().is_none_or(|newest| version > newest) {
+            self.write_atomically(
+                NEWEST,
+                &toml::to_string(&Newest { version }).expect("plain"),
+            )?;
+        }
         let state = self.state();
         self.write_state(State {
             current: Some(version),
             previous: state.current,
+            other: state.other,
         })?;
         self.remove_unused();
         Ok(())
@@ -142,6 +205,7 @@ impl Store {
     /// that was the first import (the one after it is kept, as the new "previous"). `false`
     /// when nothing was ever installed.
     pub fn restore(&self) -> Result<bool, PackError> {
+        let _lock = self.lock()?;
         let state = self.state();
         if state.current.is_none() {
             return Ok(false);
@@ -149,21 +213,27 @@ impl Store {
         self.write_state(State {
             current: state.previous,
             previous: state.current,
+            other: state.other,
         })?;
         Ok(true)
     }
 
     fn write_state(&self, state: State) -> std::io::Result<()> {
         step("write-state")?;
-        // Created new under a random name: never through a link planted at a known name.
+        self.write_atomically(STATE, &toml::to_string(&state).expect("plain data"))
+    }
+
+    /// A small file replaced whole: written under a new random name (never through a link
+    /// planted at a known name), fsynced, renamed over the old one, the folder fsynced.
+    fn write_atomically(&self, name: &str, text: &str) -> std::io::Result<()> {
         let mut file = tempfile::Builder::new()
-            .prefix(".state-")
+            .prefix(".write-")
             .tempfile_in(&self.root)?;
-        file.write_all(toml::to_string(&state).expect("plain data").as_bytes())?;
+        file.write_all(text.as_bytes())?;
         step("fsync-state")?;
         file.as_file().sync_all()?;
         step("rename-state")?;
-        file.persist(self.root.join(STATE)).map_err(|e| e.error)?;
+        file.persist(self.root.join(name)).map_err(|e| e.error)?;
         fsync_dir(&self.root)
     }
 
