@@ -81,6 +81,10 @@ enum Command {
         /// Seconds a client has to send its request headers.
         #[arg(long, default_value_t = 10)]
         header_timeout: u64,
+        /// Seconds a client may leave an answer unread (or a kept-alive connection idle)
+        /// before it is disconnected.
+        #[arg(long, default_value_t = 30)]
+        write_timeout: u64,
     },
     /// Write every page in every locale as a static site into DIR.
     Export {
@@ -203,11 +207,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             content,
             max_connections,
             header_timeout,
+            write_timeout,
         } => {
             let library = load(&content)?;
             let limits = serve::Limits {
                 max_connections,
                 header_timeout: std::time::Duration::from_secs(header_timeout),
+                write_timeout: std::time::Duration::from_secs(write_timeout),
                 ..serve::Limits::default()
             };
             let runtime = tokio::runtime::Runtime::new()?;

@@ -36,6 +36,9 @@ pub struct Limits {
     pub header_timeout: Duration,
     /// A request not answered by then gets 408.
     pub request_timeout: Duration,
+    /// A connection that takes no bytes of its answer (or sends nothing) for this long is
+    /// dropped: clients that never read would otherwise hold their permits forever.
+    pub write_timeout: Duration,
     /// Request head (line and headers) larger than this gets 431.
     pub max_header_bytes: usize,
     /// After SIGTERM / Ctrl+C, open connections get this long to finish.
@@ -48,6 +51,7 @@ impl Default for Limits {
             max_connections: 512,
             header_timeout: Duration::from_secs(10),
             request_timeout: Duration::from_secs(30),
+            write_timeout: Duration::from_secs(30),
             max_header_bytes: 16 * 1024,
             shutdown_grace: Duration::from_secs(10),
         }
@@ -118,11 +122,17 @@ pub async fn serve(
                 .layer(axum::Extension(ConnectInfo(peer)))
                 .into_service::<hyper::body::Incoming>(),
         );
+        // The request timeout ends when the handler returns; writing the body, and waiting
+        // for the next request, are bounded here: no progress for this long ends the
+        // connection (and frees its permit).
+        let mut stream = tokio_io_timeout::TimeoutStream::new(stream);
+        stream.set_write_timeout(Some(limits.write_timeout));
+        stream.set_read_timeout(Some(limits.write_timeout));
         let connection = hyper::server::conn::http1::Builder::new()
             .timer(TokioTimer::new())
             .header_read_timeout(limits.header_timeout)
             .max_buf_size(limits.max_header_bytes.max(8192))
-            .serve_connection(TokioIo::new(stream), service);
+            .serve_connection(TokioIo::new(Box::pin(stream)), service);
         let connection = graceful.watch(connection);
         tokio::spawn(async move {
             let _ = connection.await;

@@ -242,6 +242,38 @@ fn head_gives_get_s_length_and_the_redirect_has_security_headers() {
     }
 }
 
+/// Fault 6 of the hostile-input review: clients that pipeline requests for a large file and
+/// never read held every connection permit (the request timeout ended when the handler
+/// returned, before the body was written), and a new client waited past 40 s. A connection
+/// that does not take its answer within the write timeout is now dropped. No timing is
+/// asserted: a fresh client must simply be served once the slow ones fill every permit.
+#[test]
+fn clients_that_never_read_are_dropped_and_others_served() {
+    let server = start(&["--max-connections", "2", "--write-timeout", "1"]);
+    let pipelined = "GET /ui/fonts/NotoSans-Italic.ttf HTTP/1.1\r\nHost: x\r\n\r\n".repeat(400);
+    let slow: Vec<socket2::Socket> = (0..2)
+        .map(|_| {
+            let socket = socket2::Socket::new(
+                socket2::Domain::IPV4,
+                socket2::Type::STREAM,
+                Some(socket2::Protocol::TCP),
+            )
+            .unwrap();
+            // A small window: the answers (25 MB) back up into the server at once.
+            socket.set_recv_buffer_size(4096).unwrap();
+            let address: std::net::SocketAddr = ([127, 0, 0, 1], server.port).into();
+            socket.connect(&address.into()).unwrap();
+            let mut stream: TcpStream = socket.try_clone().unwrap().into();
+            stream.write_all(pipelined.as_bytes()).unwrap();
+            socket
+        })
+        .collect();
+    // Both permits are taken by clients that never read; a new client is still answered.
+    let (status, _, _) = get(server.port, "/en/home", "");
+    assert_eq!(status, 200);
+    drop(slow);
+}
+
 #[test]
 fn huge_headers_are_refused_and_the_server_stays_up() {
     let server = start(&[]);
