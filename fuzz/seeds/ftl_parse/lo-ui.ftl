@@ -1,0 +1,80 @@
+### DRAFT: the project's draft translation, not yet reviewed by a Lao-speaking reviewer at the office.
+### The reader's own words: toolbar, dialogs, notices. Plain text only (no markup).
+
+window-title = { -org-name }
+app-name = ໂປຣແກຣມອ່ານ IOM ສປປ ລາວ
+locale-name = ລາວ
+skip-to-content = ໄປທີ່ເນື້ອໃນ
+toolbar-label = ເຄື່ອງມືອ່ານ
+nav-label = ພາກສ່ວນ
+back = ກັບຄືນ
+forward = ໄປໜ້າ
+language-label = ພາສາ
+language-switch-hint = ປ່ຽນພາສາ (Ctrl+Shift+L)
+text-smaller = ຕົວໜັງສືນ້ອຍລົງ
+text-larger = ຕົວໜັງສືໃຫຍ່ຂຶ້ນ
+theme-dark = ພື້ນສີເຂັ້ມ
+theme-light = ພື້ນສີແຈ້ງ
+about = ກ່ຽວກັບ
+about-title = ກ່ຽວກັບໂປຣແກຣມອ່ານນີ້
+about-app = { app-name }, ເວີຊັນ { $app-version }
+about-content = ເນື້ອໃນເວີຊັນ { $content-version }, { $content-date }, { $content-origin ->
+    [imported] ນຳເຂົ້າຈາກຊຸດເນື້ອໃນ
+    [folder] ອ່ານຈາກໂຟນເດີເນື້ອໃນ
+   *[built-in] ມາພ້ອມກັບໂປຣແກຣມອ່ານ
+}
+about-offline = ທຸກສິ່ງທີ່ສະແດງຢູ່ນີ້ ຖືກເກັບໄວ້ໃນຄອມພິວເຕີເຄື່ອງນີ້: ໂປຣແກຣມອ່ານນີ້ ເຮັດວຽກໄດ້ໂດຍບໍ່ຕ້ອງເຊື່ອມຕໍ່ເຄືອຂ່າຍ. ລິ້ງໄປຫາເວັບໄຊຂອງ IOM ແລະ ທີ່ຢູ່ອີເມວ ຈະເປີດໃນໂປຣແກຣມທ່ອງເວັບ ຫຼື ໂປຣແກຣມອີເມວຂອງທ່ານ.
+about-translation = ການແປເປັນພາສາລາວ ແມ່ນສະບັບຮ່າງຂອງໂຄງການ ແລະ ຍັງບໍ່ທັນໄດ້ຮັບການກວດກາ ຈາກຜູ້ກວດກາທີ່ເວົ້າພາສາລາວ.
+about-fonts = ຕົວໜັງສືລາວ ສະແດງດ້ວຍຟອນ Noto Sans Lao, ຕົວໜັງສືລາຕິນ ດ້ວຍຟອນ Noto Sans (SIL Open Font License 1.1).
+about-close = ປິດ
+page-not-translated = ໜ້ານີ້ຍັງບໍ່ທັນໄດ້ແປເປັນພາສາລາວ; ສະແດງເປັນພາສາອັງກິດ.
+not-found-title = ບໍ່ພົບໜ້ານີ້
+not-found-text = ໂປຣແກຣມອ່ານນີ້ ບໍ່ມີໜ້າທີ່ທີ່ຢູ່ນີ້.
+not-found-home = ໄປທີ່ໜ້າຫຼັກ
+load-error = ບໍ່ສາມາດໂຫຼດໜ້ານີ້ໄດ້.
+marker-fallback = ຍັງບໍ່ທັນແປ, ສະແດງເປັນພາສາອັງກິດ
+marker-outdated = ອາດຈະບໍ່ທັນສະໄໝ: ເບິ່ງພາສາອັງກິດ
+status-fallback = { $count ->
+   *[other] { $count } ຫຍໍ້ໜ້າ ສະແດງເປັນພາສາອັງກິດ
+}
+status-outdated = { $count ->
+   *[other] { $count } ຫຍໍ້ໜ້າ ອາດຈະບໍ່ທັນສະໄໝ
+}
+status-unreviewed = ການແປຍັງບໍ່ທັນໄດ້ຮັບການກວດກາ
+side-by-side-hint = ສະແດງພາສາອັງກິດ ແລະ ການແປຄຽງກັນ (Ctrl+Shift+S)
+other-language-hint = ສະແດງຫຍໍ້ໜ້ານີ້ເປັນພາສາອື່ນ (Ctrl+Shift+O)
+search-label = ຊອກຫາ
+search-placeholder = ຊອກຫາ (Ctrl+K)
+search-no-results = ບໍ່ພົບຫຍັງ.
+search-unavailable = ການຊອກຫາ ບໍ່ມີໃນສຳເນົາຂອງໜ້າເຫຼົ່ານີ້. ມັນເຮັດວຽກໃນໂປຣແກຣມອ່ານເທິງຄອມພິວເຕີ ແລະ ໃນໜ້າທີ່ເປີດດ້ວຍ "reader serve".
+import-content = ນຳເຂົ້າເນື້ອໃນ…
+restore-content = ກັບຄືນເນື້ອໃນກ່ອນໜ້າ
+pack-preview-title = ເນື້ອໃນໃໝ່
+pack-from = ຈາກ
+pack-version = ເນື້ອໃນເວີຊັນ
+pack-date = ວັນທີ
+pack-added = ໜ້າທີ່ເພີ່ມ
+pack-changed = ໜ້າທີ່ປ່ຽນແປງ
+pack-removed = ໜ້າທີ່ລຶບອອກ
+pack-translation = ການແປ
+pack-untranslated = ຫຍໍ້ໜ້າ ສະແດງເປັນພາສາອັງກິດ
+pack-unreviewed = ຍັງບໍ່ທັນໄດ້ຮັບການກວດກາ
+pack-install = ຕິດຕັ້ງ
+pack-cancel = ຍົກເລີກ
+pack-installed = ເນື້ອໃນໃໝ່ ໄດ້ຕິດຕັ້ງແລ້ວ.
+pack-restored = ເນື້ອໃນກ່ອນໜ້າ ໄດ້ກັບຄືນມາແລ້ວ.
+pack-nothing-to-restore = ບໍ່ມີເນື້ອໃນກ່ອນໜ້າ ທີ່ຈະກັບຄືນໄປ.
+pack-error-note = ບໍ່ມີຫຍັງຖືກປ່ຽນແປງ: ເນື້ອໃນທີ່ທ່ານມີ ຍັງຢູ່ຄືເກົ່າ.
+pack-error-not-a-pack = ໄຟລ໌ນີ້ ບໍ່ແມ່ນຊຸດເນື້ອໃນ.
+pack-error-unsigned = ຊຸດເນື້ອໃນນີ້ ບໍ່ມີລາຍເຊັນ, ຈຶ່ງບໍ່ສາມາດເຊື່ອຖືໄດ້.
+pack-error-unknown-key = ຊຸດເນື້ອໃນນີ້ ບໍ່ໄດ້ລົງລາຍເຊັນໂດຍຫ້ອງການ IOM.
+pack-error-bad-signature = ຊຸດເນື້ອໃນນີ້ ເສຍຫາຍ ຫຼື ຖືກແກ້ໄຂ ຫຼັງຈາກຫ້ອງການລົງລາຍເຊັນ.
+pack-error-newer-format = ຊຸດເນື້ອໃນນີ້ ຕ້ອງການໂປຣແກຣມອ່ານເວີຊັນໃໝ່ກວ່ານີ້.
+pack-error-corrupt = ຊຸດເນື້ອໃນນີ້ ເສຍຫາຍ.
+pack-error-unsafe-entry = ຊຸດເນື້ອໃນນີ້ ມີໄຟລ໌ທີ່ບໍ່ອະນຸຍາດ.
+pack-error-too-large = ຊຸດເນື້ອໃນນີ້ ໃຫຍ່ເກີນໄປ.
+pack-error-invalid-content = ໜ້າຕ່າງໆໃນຊຸດເນື້ອໃນນີ້ ມີຂໍ້ຜິດພາດ.
+pack-error-not-newer = ເນື້ອໃນນີ້ ບໍ່ໃໝ່ກວ່າເນື້ອໃນທີ່ທ່ານມີ.
+pack-error-older-than-installed = ເນື້ອໃນນີ້ ເກົ່າກວ່າເນື້ອໃນທີ່ເຄີຍຕິດຕັ້ງໃນຄອມພິວເຕີເຄື່ອງນີ້ແລ້ວ: ບໍ່ໄດ້ຮັບອະນຸຍາດໃຫ້ກັບຄືນໄປໃຊ້ເນື້ອໃນເກົ່າ.
+pack-error-busy = ກຳລັງນຳເຂົ້າເນື້ອໃນອື່ນຢູ່. ກະລຸນາລໍຖ້າໃຫ້ສຳເລັດກ່ອນ, ແລ້ວລອງໃໝ່.
+pack-error-io = ບໍ່ສາມາດອ່ານໄຟລ໌ ຫຼື ບັນທຶກເນື້ອໃນໄດ້.
