@@ -21,7 +21,7 @@ pub struct AppState {
     /// A verified pack waiting for the reader to confirm its install.
     pending: Mutex<Option<VerifiedPack>>,
     /// Held while a pack is previewed or installed: one import at a time.
-    importing: Mutex<()>,
+    importing: OneAtATime,
     preferences: Mutex<Preferences>,
     preferences_path: PathBuf,
     started: Instant,
@@ -71,7 +71,7 @@ impl AppState {
             library: RwLock::new(Arc::new(library)),
             store,
             pending: Mutex::new(None),
-            importing: Mutex::new(()),
+            importing: OneAtATime::default(),
             preferences: Mutex::new(preferences),
             preferences_path,
             started,
@@ -85,7 +85,7 @@ impl AppState {
 
     /// Verifies a pack file and keeps it for `install_pending`; returns what it would change.
     pub fn preview_pack(&self, path: &std::path::Path) -> Result<PackPreview, PackError> {
-        let _importing = self.one_import_at_a_time()?;
+        let _importing = self.importing.begin()?;
         let limits = pack::Limits::default();
         let bytes = pack::read_file(path, &limits)?;
         let pack = pack::verify(&bytes, &pack::keys::trusted(), &limits)?;
@@ -103,7 +103,7 @@ impl AppState {
 
     /// Installs the pack last previewed and shows its content.
     pub fn install_pending(&self) -> Result<(), PackError> {
-        let _importing = self.one_import_at_a_time()?;
+        let _importing = self.importing.begin()?;
         let pack = self
             .pending
             .lock()
@@ -124,16 +124,6 @@ impl AppState {
         }
         self.show_installed(store);
         Ok(true)
-    }
-
-    /// A second preview or install while one runs is refused (`Busy`), not queued: the
-    /// reader would otherwise confirm a preview that another import replaced.
-    fn one_import_at_a_time(&self) -> Result<std::sync::MutexGuard<'_, ()>, PackError> {
-        match self.importing.try_lock() {
-            Ok(guard) => Ok(guard),
-            Err(std::sync::TryLockError::Poisoned(poisoned)) => Ok(poisoned.into_inner()),
-            Err(std::sync::TryLockError::WouldBlock) => Err(PackError::Busy),
-        }
     }
 
     fn show_installed(&self, store: &Store) {
@@ -176,6 +166,21 @@ impl AppState {
                 "first page painted {:.1} ms after start",
                 self.started.elapsed().as_secs_f64() * 1000.0
             );
+        }
+    }
+}
+
+/// A second preview or install while one runs is refused (`Busy`), not queued: the reader
+/// would otherwise confirm a preview that another import replaced.
+#[derive(Default)]
+struct OneAtATime(Mutex<()>);
+
+impl OneAtATime {
+    fn begin(&self) -> Result<std::sync::MutexGuard<'_, ()>, PackError> {
+        match self.0.try_lock() {
+            Ok(guard) => Ok(guard),
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => Ok(poisoned.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) => Err(PackError::Busy),
         }
     }
 }
@@ -272,6 +277,17 @@ mod tests {
             .map(|s| s.to_string())
             .collect::<Vec<_>>()
             .into_iter()
+    }
+
+    /// Fault 7 of the hostile-input review, in the app: a second preview or install while
+    /// one runs is refused as busy; once the first ends, the next may start.
+    #[test]
+    fn one_import_at_a_time() {
+        let importing = OneAtATime::default();
+        let first = importing.begin().unwrap();
+        assert_eq!(importing.begin().unwrap_err().kind(), "busy");
+        drop(first);
+        assert!(importing.begin().is_ok());
     }
 
     #[test]
