@@ -198,10 +198,7 @@ fn verify(file: &Path, key: Option<&Path>) -> anyhow::Result<pack::VerifiedPack>
 }
 
 fn key_id(key: &ed25519_dalek::SigningKey) -> String {
-    keys::key_id(&key.verifying_key())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex::encode(keys::key_id(&key.verifying_key()))
 }
 
 /// A copy of the content directory whose manifest says `version`.

@@ -477,13 +477,7 @@ fn bytes_response(
 ) -> Response<Body> {
     let body: Bytes = body.into();
     let digest = Sha256::digest(&body);
-    let etag = format!(
-        "\"{}\"",
-        digest[..8]
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>()
-    );
+    let etag = format!("\"{}\"", hex::encode(&digest[..8]));
     let unchanged = status == StatusCode::OK
         && request
             .get(header::IF_NONE_MATCH)

@@ -192,5 +192,16 @@ fn a_hundred_installs_killed_at_random_moments() {
             report.join("\n")
         ),
     );
-    assert_eq!(by_step.values().map(|(o, n)| o + n).sum::<usize>(), 100);
+    // Every outcome was whole content (checked per trial above); the test only proves
+    // something if kills landed inside installs, not after them.
+    let mid_install: usize = by_step
+        .iter()
+        .filter(|(step, _)| step.as_str() != "finished")
+        .map(|(_, (old, new))| old + new)
+        .sum();
+    assert!(
+        mid_install > 0,
+        "no kill landed inside an install:\n{}",
+        report.join("\n")
+    );
 }

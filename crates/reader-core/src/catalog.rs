@@ -156,7 +156,7 @@ fn entry_fingerprint(entry: &ast::Entry<&str>) -> String {
     };
     let text = fluent_syntax::serializer::serialize(&ast::Resource { body: vec![entry] });
     let digest = Sha256::digest(text.trim_end().as_bytes());
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+    hex::encode(&digest[..8])
 }
 
 #[cfg(test)]

@@ -61,12 +61,12 @@ pub fn parse_secret(text: &str) -> Option<SigningKey> {
 }
 
 pub fn public_file(key: &VerifyingKey, comment: &str) -> String {
-    format!("# {comment}\n{}\n", super::hex(key.as_bytes()))
+    format!("# {comment}\n{}\n", hex::encode(key.as_bytes()))
 }
 
 pub fn secret_file(key: &SigningKey, comment: &str) -> String {
     format!(
         "# {comment}: SECRET, keep offline, never commit\n{}\n",
-        super::hex(&key.to_bytes())
+        hex::encode(key.to_bytes())
     )
 }

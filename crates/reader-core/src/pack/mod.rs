@@ -182,7 +182,7 @@ pub fn verify(
     limits: &Limits,
 ) -> Result<VerifiedPack, PackError> {
     let payload = check_signature(bytes, trusted)?;
-    let key_id = hex(&bytes[8..16]);
+    let key_id = hex::encode(&bytes[8..16]);
     read_verified_payload(payload, key_id, limits)
 }
 
@@ -266,7 +266,7 @@ fn check_signature<'a>(bytes: &'a [u8], trusted: &[VerifyingKey]) -> Result<&'a 
     let key = trusted
         .iter()
         .find(|k| keys::key_id(k) == key_id)
-        .ok_or_else(|| PackError::UnknownKey(hex(&key_id)))?;
+        .ok_or_else(|| PackError::UnknownKey(hex::encode(key_id)))?;
     let signature = Signature::from_bytes(bytes[16..80].try_into().expect("64 bytes"));
     let payload = &bytes[HEADER_LEN..];
     key.verify(&signed_message(&key_id, payload), &signature)
@@ -326,10 +326,6 @@ fn check_clean(library: &Library) -> Result<(), PackError> {
     } else {
         Err(PackError::InvalidContent(errors.join("; ")))
     }
-}
-
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// What a pack changes, page by page and language by language, against the content shown.
