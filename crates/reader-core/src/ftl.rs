@@ -15,9 +15,10 @@ use fluent_bundle::FluentResource;
 /// How deep `{` may nest inside one entry (placeables, selectors, their variants).
 pub const MAX_NESTING: usize = 20;
 
-/// Why a part of the text could not be used.
+/// Why a part of the text could not be used, or was read with a change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseProblem {
+    pub kind: ProblemKind,
     /// 1-based, in characters.
     pub line: usize,
     pub column: usize,
@@ -26,12 +27,36 @@ pub struct ParseProblem {
     pub message: String,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The entry is left out (a parser error, or one of the inputs above).
+    Syntax,
+    /// The text started with a byte-order mark, which was dropped (a warning).
+    ByteOrderMark,
+}
+
 /// Parses `.ftl` text into a resource (the whole text, less what could not be read) and the
 /// problems found, in text order. Never panics and never recurses deeper than
 /// [`MAX_NESTING`].
 pub fn parse(text: String) -> (FluentResource, Vec<ParseProblem>) {
+    // A byte-order mark (some Windows editors write one) is not Fluent: the first entry
+    // would be lost in a syntax error.
+    let (text, bom) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest.to_string(), true),
+        None => (text, false),
+    };
     let lines = LineIndex::new(&text);
     let (text, mut problems) = leave_out_unsafe_entries(text, &lines);
+    if bom {
+        problems.push(ParseProblem {
+            kind: ProblemKind::ByteOrderMark,
+            line: 1,
+            column: 1,
+            entry: None,
+            message: "starts with a byte-order mark (ignored): save the file as UTF-8 without BOM"
+                .into(),
+        });
+    }
     let resource = match FluentResource::try_new(text) {
         Ok(resource) => resource,
         Err((resource, errors)) => {
@@ -43,6 +68,7 @@ pub fn parse(text: String) -> (FluentResource, Vec<ParseProblem>) {
                     .as_ref()
                     .and_then(|slice| entry_id_at(&source[slice.clone()]));
                 ParseProblem {
+                    kind: ProblemKind::Syntax,
                     line,
                     column,
                     entry,
@@ -116,6 +142,7 @@ fn leave_out_unsafe_entries(text: String, lines: &LineIndex) -> (String, Vec<Par
         let entry = entry_id_at(&source[start..end]);
         let (line, column) = lines.position(source, offset);
         problems.push(ParseProblem {
+            kind: ProblemKind::Syntax,
             line,
             column,
             entry,
@@ -354,6 +381,17 @@ mod tests {
             problems.last()
         );
         assert_eq!(indexed, text.len());
+    }
+
+    /// A byte-order mark is dropped wherever Fluent text is parsed (the loader, and the
+    /// reading of UI message ids), with a warning, so the first entry is never lost.
+    #[test]
+    fn a_byte_order_mark_is_dropped_with_a_warning() {
+        let (resource, problems) = parse("\u{feff}first = First\nsecond = Second\n".into());
+        assert_eq!(ids(&resource), ["first", "second"]);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].kind, ProblemKind::ByteOrderMark);
+        assert_eq!((problems[0].line, problems[0].column), (1, 1));
     }
 
     #[test]

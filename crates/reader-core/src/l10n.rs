@@ -68,25 +68,12 @@ impl LocaleBundle {
                     continue;
                 }
             };
-            // A byte-order mark is not Fluent: the first message would be lost in a syntax
-            // error. Dropped, and `check` says so.
-            let text = match text.strip_prefix('\u{feff}') {
-                Some(rest) => {
-                    diagnostics.push(Diagnostic {
-                        kind: DiagnosticKind::ByteOrderMark,
-                        file: path.to_string(),
-                        line: 1,
-                        column: 1,
-                        message_id: None,
-                        text: "starts with a byte-order mark (ignored): save the file as UTF-8 without BOM".into(),
-                    });
-                    rest.to_string()
-                }
-                None => text,
-            };
             let (resource, problems) = crate::ftl::parse(text);
             diagnostics.extend(problems.into_iter().map(|problem| Diagnostic {
-                kind: DiagnosticKind::Syntax,
+                kind: match problem.kind {
+                    crate::ftl::ProblemKind::Syntax => DiagnosticKind::Syntax,
+                    crate::ftl::ProblemKind::ByteOrderMark => DiagnosticKind::ByteOrderMark,
+                },
                 file: path.to_string(),
                 line: problem.line,
                 column: problem.column,

@@ -214,13 +214,7 @@ pub fn read_file(path: &std::path::Path, limits: &Limits) -> Result<Vec<u8>, Pac
     (&mut file)
         .take(HEADER_LEN as u64)
         .read_to_end(&mut bytes)?;
-    if !bytes.starts_with(MAGIC) {
-        return Err(if bytes.starts_with(&[0x1f, 0x8b]) {
-            PackError::Unsigned
-        } else {
-            PackError::NotAPack
-        });
-    }
+    check_magic(&bytes)?;
     file.take(limits.max_pack_bytes - bytes.len() as u64 + 1)
         .read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limits.max_pack_bytes {
@@ -246,16 +240,22 @@ fn open_without_blocking(path: &std::path::Path) -> std::io::Result<std::fs::Fil
     std::fs::File::open(path)
 }
 
+/// Whether a file starts as a pack does.
+fn check_magic(bytes: &[u8]) -> Result<(), PackError> {
+    if bytes.starts_with(MAGIC) {
+        return Ok(());
+    }
+    // A gzip'd tar without our header: a pack that was never signed.
+    Err(if bytes.starts_with(&[0x1f, 0x8b]) {
+        PackError::Unsigned
+    } else {
+        PackError::NotAPack
+    })
+}
+
 /// The payload, once the header and signature hold.
 fn check_signature<'a>(bytes: &'a [u8], trusted: &[VerifyingKey]) -> Result<&'a [u8], PackError> {
-    if !bytes.starts_with(MAGIC) {
-        // A gzip'd tar without our header: a pack that was never signed.
-        return Err(if bytes.starts_with(&[0x1f, 0x8b]) {
-            PackError::Unsigned
-        } else {
-            PackError::NotAPack
-        });
-    }
+    check_magic(bytes)?;
     if bytes.len() < HEADER_LEN {
         return Err(PackError::Corrupt("the file ends inside its header".into()));
     }
