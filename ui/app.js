@@ -59,7 +59,7 @@ const backend = {
     return response.text(); // a 404 still carries a localized body
   },
   async search(query, locale) {
-    if (!WEB) return window.__TAURI__.core.invoke("search", { query });
+    if (!WEB) return window.__TAURI__.core.invoke("search", { query, locale });
     if (MODE === "export") return null;
     const response = await fetch(`/api/search?q=${encodeURIComponent(query)}&lang=${locale}`);
     return response.json();
@@ -107,7 +107,7 @@ function applyChrome(chrome) {
     el.setAttribute("aria-label", text(el.dataset.i18nLabel));
     el.title = text(el.dataset.i18nLabel);
   }
-  $(".for-translations").hidden = chrome.locale === "en";
+  $(".for-translations").hidden = chrome.locale === chrome.source_locale;
 
   const nav = $("#nav ul");
   nav.replaceChildren(...chrome.nav.map((item) => {
@@ -306,10 +306,12 @@ function toggleTheme() {
 
 // ---- translation: the other language of one block, side by side ---------------------------
 
+// The source language for a translation's reader; for a source-language reader, the
+// first translation.
 function otherLocale() {
-  const codes = state.chrome.locales.map((l) => l.code);
-  if (state.chrome.locale !== "en") return "en";
-  return codes.find((code) => code !== "en") || "en";
+  const source = state.chrome.source_locale;
+  if (state.chrome.locale !== source) return source;
+  return state.chrome.locales.map((l) => l.code).find((code) => code !== source) || source;
 }
 
 // Shows (or hides) the other language's text of one block, inside it, from the other
@@ -526,7 +528,6 @@ function showPackPreview(preview, error) {
       }
     }
     for (const [locale, [english, unreviewed]] of Object.entries(preview.translation)) {
-      if (locale === "en") continue;
       row(`${text("pack-translation")} (${localeName(locale)})`,
         `${english} ${text("pack-untranslated")} · ${unreviewed} ${text("pack-unreviewed")}`);
     }

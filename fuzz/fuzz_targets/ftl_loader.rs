@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     files.insert_for_tests("en/pages/home.ftl", b"home-title = Home\n    .nav = Home\nhome-p1 = Hello\n".to_vec());
     files.insert_for_tests("lo/pages/home.ftl", data.to_vec());
     if let Ok(library) = Library::from_files(ContentSource::Embedded, files) {
-        let _ = library.render_page("lo", "home");
+        let _ = library.render_page(&library.locale("lo").unwrap(), "home");
         let _ = reader_core::lint::check(&library);
         if let Ok(text) = std::str::from_utf8(data) {
             let _ = library.search(text, "lo", 5);

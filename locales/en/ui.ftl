@@ -81,3 +81,5 @@ pack-error-not-newer = This content is not newer than the content you have.
 pack-error-older-than-installed = This content is older than content already installed on this computer: going back to it is not allowed.
 pack-error-busy = Another import of content is under way. Wait for it to finish, then try again.
 pack-error-io = The file could not be read or the content could not be saved.
+pack-error-nothing-pending = No content pack is waiting to be installed. Open one first.
+pack-error-no-store = Content packs cannot be installed while the reader shows a content folder.

@@ -1,6 +1,8 @@
 //! The commands the UI may call. Each is a few lines: the core does the work.
 
+use reader_core::pack::PackPreview;
 use reader_core::preferences::Preferences;
+use reader_core::search::SearchHit;
 use reader_core::{Chrome, ContentInfo};
 use serde::Serialize;
 use tauri::{State, WebviewWindow};
@@ -24,7 +26,7 @@ pub struct Startup {
 pub fn startup(state: State<'_, AppState>) -> Startup {
     let library = state.library();
     Startup {
-        chrome: library.chrome(&state.locale(), APP_VERSION),
+        chrome: library.chrome(&state.locale(&library), APP_VERSION),
         preferences: state.preferences(),
         content: library.content_info(),
         app_version: APP_VERSION,
@@ -39,12 +41,12 @@ pub fn set_locale(
     locale: String,
 ) -> Result<Chrome, CommandError> {
     let library = state.library();
-    if !library.has_locale(&locale) {
-        return Err(CommandError::UnknownLocale(locale));
-    }
+    let locale = library
+        .locale(&locale)
+        .ok_or(CommandError::UnknownLocale(locale))?;
     let chrome = library.chrome(&locale, APP_VERSION);
     window.set_title(chrome.window_title.as_str())?;
-    state.update_preferences(|p| p.locale = Some(locale))?;
+    state.update_preferences(|p| p.locale = Some(locale.to_string()))?;
     Ok(chrome)
 }
 
@@ -68,14 +70,22 @@ pub fn page_painted(state: State<'_, AppState>) {
     state.page_painted();
 }
 
-/// Blocks matching what is typed in the search box, in any locale (the reading one first).
-/// Run off the main thread: the first search builds the index (milliseconds for the
-/// shipped content; built at start-up it cost ~9 MB of memory for nothing until used).
+/// Blocks matching what is typed in the search box, in any locale (`locale`, the one the
+/// UI reads in, first). Run off the main thread: the first search builds the index
+/// (milliseconds for the shipped content; built at start-up it cost ~9 MB of memory for
+/// nothing until used).
 #[tauri::command(async)]
-pub fn search(state: State<'_, AppState>, query: String) -> Vec<reader_core::search::SearchHit> {
-    state
+pub fn search(
+    state: State<'_, AppState>,
+    query: String,
+    locale: String,
+) -> Result<Vec<SearchHit>, CommandError> {
+    let searcher = state.searcher();
+    let reading = searcher
         .library()
-        .search(&query, &state.locale(), SEARCH_RESULTS)
+        .locale(&locale)
+        .ok_or(CommandError::UnknownLocale(locale))?;
+    Ok(searcher.search(&query, &reading, SEARCH_RESULTS))
 }
 
 const SEARCH_RESULTS: usize = 20;
@@ -86,7 +96,7 @@ const SEARCH_RESULTS: usize = 20;
 pub fn choose_pack(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
-) -> Result<Option<crate::state::PackPreview>, CommandError> {
+) -> Result<Option<PackPreview>, CommandError> {
     use tauri_plugin_dialog::DialogExt;
     let Some(file) = app
         .dialog()
@@ -104,10 +114,7 @@ pub fn choose_pack(
 
 /// Verifies a pack file (dropped on the window, or given by a test) and shows what it brings.
 #[tauri::command(async)]
-pub fn preview_pack(
-    state: State<'_, AppState>,
-    path: String,
-) -> Result<crate::state::PackPreview, CommandError> {
+pub fn preview_pack(state: State<'_, AppState>, path: String) -> Result<PackPreview, CommandError> {
     Ok(state.preview_pack(std::path::Path::new(&path))?)
 }
 

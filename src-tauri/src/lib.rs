@@ -54,7 +54,11 @@ pub fn run() {
         ])
         .setup(|app| {
             let state = AppState::new(app.handle())?;
-            let title = state.initial_window_title();
+            let library = state.library();
+            let title = library
+                .chrome(&state.locale(&library), commands::APP_VERSION)
+                .window_title
+                .into_string();
             app.manage(state);
             let handle = app.handle().clone();
             WebviewWindowBuilder::new(app, MAIN_WINDOW, WebviewUrl::App("index.html".into()))

@@ -5,23 +5,20 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
-use reader_core::pack::{self, store::Store, PackError, VerifiedPack};
+use reader_core::pack::{store::Store, Importer, PackError, PackPreview};
 use reader_core::preferences::Preferences;
-use reader_core::{ContentSource, Library};
-use serde::Serialize;
+use reader_core::search::Searcher;
+use reader_core::{ContentSource, Library, Locale};
 use tauri::{AppHandle, Manager};
 
 /// Environment variable naming a content directory (same as `--content DIR`).
 pub const CONTENT_ENV: &str = "IOM_READER_CONTENT";
 
 pub struct AppState {
-    library: RwLock<Arc<Library>>,
-    /// Installed content packs (the app's data dir), unless `--content` chose a directory.
-    store: Option<Store>,
-    /// A verified pack waiting for the reader to confirm its install.
-    pending: Mutex<Option<VerifiedPack>>,
-    /// Held while a pack is previewed or installed: one import at a time.
-    importing: OneAtATime,
+    /// The content showing and its search index (replaced whole by an import or restore).
+    shown: RwLock<Arc<Searcher>>,
+    /// Pack preview and install (its store is the app's data dir, unless `--content`).
+    importer: Importer,
     preferences: Mutex<Preferences>,
     preferences_path: PathBuf,
     started: Instant,
@@ -39,11 +36,9 @@ impl AppState {
                     .map(|dir| Store::new(dir.join("content")))
             })
             .transpose()?;
-        let library = match &store {
-            // The installed pack or the built-in content, whichever is newer.
-            Some(store) => newest(load_library(source), store.current()),
-            None => load_library(source),
-        };
+        let importer = Importer::new(store);
+        // The installed pack or the built-in content, whichever is newer.
+        let library = importer.shown(load_library(source));
 
         let preferences_path = app.path().app_config_dir()?.join("preferences.json");
         let (mut preferences, warning) = Preferences::load(&preferences_path);
@@ -51,27 +46,20 @@ impl AppState {
             log::warn!("{warning}");
         }
         // First start (or a locale that is gone): the OS locale decides.
-        if !preferences
+        let saved = preferences
             .locale
             .as_deref()
-            .is_some_and(|locale| library.has_locale(locale))
-        {
-            let requested =
-                reader_core::requested_locales_from_env(|name| std::env::var(name).ok());
-            preferences.locale = Some(reader_core::negotiate_locale(
-                &requested,
-                &library.locale_codes(),
-            ));
-        }
-        log::info!(
-            "reading language: {}",
-            preferences.locale.as_deref().unwrap_or_default()
-        );
+            .and_then(|l| library.locale(l));
+        let locale = saved.unwrap_or_else(|| {
+            library.negotiate(&reader_core::requested_locales_from_env(|name| {
+                std::env::var(name).ok()
+            }))
+        });
+        log::info!("reading language: {locale}");
+        preferences.locale = Some(locale.to_string());
         Ok(Self {
-            library: RwLock::new(Arc::new(library)),
-            store,
-            pending: Mutex::new(None),
-            importing: OneAtATime::default(),
+            shown: RwLock::new(Arc::new(Searcher::new(Arc::new(library)))),
+            importer,
             preferences: Mutex::new(preferences),
             preferences_path,
             started,
@@ -80,75 +68,51 @@ impl AppState {
     }
 
     pub fn library(&self) -> Arc<Library> {
-        self.library.read().expect("library lock").clone()
+        self.searcher().library().clone()
+    }
+
+    /// The content showing, with its search index.
+    pub fn searcher(&self) -> Arc<Searcher> {
+        self.shown.read().expect("content lock").clone()
     }
 
     /// Verifies a pack file and keeps it for `install_pending`; returns what it would change.
     pub fn preview_pack(&self, path: &std::path::Path) -> Result<PackPreview, PackError> {
-        let _importing = self.importing.begin()?;
-        let limits = pack::Limits::default();
-        let bytes = pack::read_file(path, &limits)?;
-        let pack = pack::verify(&bytes, &pack::keys::trusted(), &limits)?;
-        let shown = self.library().manifest().version;
-        if pack.info.version <= shown {
-            return Err(PackError::NotNewer {
-                pack: pack.info.version,
-                installed: shown,
-            });
-        }
-        let preview = PackPreview::of(&pack, &self.library());
-        *self.pending.lock().expect("pending lock") = Some(pack);
-        Ok(preview)
+        self.importer.preview(path, &self.library())
     }
 
     /// Installs the pack last previewed and shows its content.
     pub fn install_pending(&self) -> Result<(), PackError> {
-        let _importing = self.importing.begin()?;
-        let pack = self
-            .pending
-            .lock()
-            .expect("pending lock")
-            .take()
-            .ok_or_else(|| PackError::Corrupt("no pack is waiting to be installed".into()))?;
-        let store = self.store.as_ref().ok_or(PackError::NotAPack)?;
-        store.install(&pack, self.library().manifest().version)?;
-        self.show_installed(store);
+        let library = self.importer.install_pending(&self.library())?;
+        self.show(library);
         Ok(())
     }
 
     /// Goes back to the content from before the last import; `false` if there is none.
     pub fn restore_previous(&self) -> Result<bool, PackError> {
-        let store = self.store.as_ref().ok_or(PackError::NotAPack)?;
-        if !store.restore()? {
-            return Ok(false);
+        let restored = self.importer.restore()?;
+        let found = restored.is_some();
+        if let Some(library) = restored {
+            self.show(library);
         }
-        self.show_installed(store);
-        Ok(true)
+        Ok(found)
     }
 
-    fn show_installed(&self, store: &Store) {
-        let library = store.current().unwrap_or_else(|| {
-            Library::load(ContentSource::Embedded).expect("the embedded content is tested")
-        });
+    fn show(&self, library: Library) {
         log::info!("content now: version {}", library.manifest().version);
-        *self.library.write().expect("library lock") = Arc::new(library);
+        *self.shown.write().expect("content lock") = Arc::new(Searcher::new(Arc::new(library)));
     }
 
     pub fn preferences(&self) -> Preferences {
         self.preferences.lock().expect("preferences lock").clone()
     }
 
-    pub fn locale(&self) -> String {
+    /// The reading locale: the saved one if the content showing has it, else its source.
+    pub fn locale(&self, library: &Library) -> Locale {
         self.preferences()
             .locale
-            .unwrap_or_else(|| reader_core::DEFAULT_LOCALE.to_string())
-    }
-
-    pub fn initial_window_title(&self) -> String {
-        self.library()
-            .chrome(&self.locale(), crate::commands::APP_VERSION)
-            .window_title
-            .into_string()
+            .and_then(|code| library.locale(&code))
+            .unwrap_or_else(|| library.source_locale().clone())
     }
 
     /// Changes the preferences and writes them to disk.
@@ -167,67 +131,6 @@ impl AppState {
                 self.started.elapsed().as_secs_f64() * 1000.0
             );
         }
-    }
-}
-
-/// A second preview or install while one runs is refused (`Busy`), not queued: the reader
-/// would otherwise confirm a preview that another import replaced.
-#[derive(Default)]
-struct OneAtATime(Mutex<()>);
-
-impl OneAtATime {
-    fn begin(&self) -> Result<std::sync::MutexGuard<'_, ()>, PackError> {
-        match self.0.try_lock() {
-            Ok(guard) => Ok(guard),
-            Err(std::sync::TryLockError::Poisoned(poisoned)) => Ok(poisoned.into_inner()),
-            Err(std::sync::TryLockError::WouldBlock) => Err(PackError::Busy),
-        }
-    }
-}
-
-/// What the import preview shows: who made the pack, what it brings, how translated it is.
-#[derive(Debug, Serialize)]
-pub struct PackPreview {
-    publisher: String,
-    version: u64,
-    date: String,
-    changes: pack::Changes,
-    /// locale → (messages shown in English, messages not yet reviewed)
-    translation: std::collections::BTreeMap<String, (usize, usize)>,
-}
-
-impl PackPreview {
-    fn of(pack: &VerifiedPack, shown: &Library) -> Self {
-        let library = &pack.library;
-        let translation = library
-            .locale_codes()
-            .into_iter()
-            .map(|locale| {
-                let summary = library.translation_summary(&locale);
-                (locale, summary)
-            })
-            .collect();
-        Self {
-            publisher: pack.info.publisher.clone(),
-            version: pack.info.version,
-            date: pack.info.date.to_string(),
-            changes: pack::changes(shown, library),
-            translation,
-        }
-    }
-}
-
-/// The built-in content, or the installed one if it is newer.
-fn newest(built_in: Library, installed: Option<Library>) -> Library {
-    match installed {
-        Some(installed) if installed.manifest().version > built_in.manifest().version => {
-            log::info!(
-                "content: installed pack, version {}",
-                installed.manifest().version
-            );
-            installed
-        }
-        _ => built_in,
     }
 }
 
@@ -263,7 +166,7 @@ fn load_library(source: ContentSource) -> Library {
         }
         Err(e) => {
             log::error!("{source}: {e}; showing the embedded content instead");
-            Library::load(ContentSource::Embedded).expect("the embedded content is tested")
+            Library::built_in()
         }
     }
 }
@@ -277,17 +180,6 @@ mod tests {
             .map(|s| s.to_string())
             .collect::<Vec<_>>()
             .into_iter()
-    }
-
-    /// Fault 7 of the hostile-input review, in the app: a second preview or install while
-    /// one runs is refused as busy; once the first ends, the next may start.
-    #[test]
-    fn one_import_at_a_time() {
-        let importing = OneAtATime::default();
-        let first = importing.begin().unwrap();
-        assert_eq!(importing.begin().unwrap_err().kind(), "busy");
-        drop(first);
-        assert!(importing.begin().is_ok());
     }
 
     #[test]

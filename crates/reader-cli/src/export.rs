@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
 
 use anyhow::{bail, Context};
 use reader_core::document::Mode;
-use reader_core::Library;
+use reader_core::{Library, Locale};
 
 use crate::assets;
 
@@ -30,7 +30,7 @@ pub fn export(
     let shell = assets::shell()?;
     prepare(dir, force)?;
     let version = env!("CARGO_PKG_VERSION");
-    let locales = library.locale_codes();
+    let locales: Vec<Locale> = library.locales().iter().map(|l| l.code.clone()).collect();
     let documents: Vec<(&str, &str)> = library
         .manifest()
         .pages
@@ -107,7 +107,7 @@ pub fn export(
         Ok(())
     };
 
-    let not_found = |locale: &str, path: &str| {
+    let not_found = |locale: &Locale, path: &str| {
         library
             .render_document(&shell, Mode::Export { path }, locale, None, version)
             .expect("the 404 document always renders")
@@ -119,7 +119,7 @@ pub fn export(
     // Web servers look for /404.html at the root.
     write(
         "404.html",
-        not_found(reader_core::DEFAULT_LOCALE, "404").as_bytes(),
+        not_found(library.source_locale(), "404").as_bytes(),
     )?;
     write("index.html", index_page(library).as_bytes())?;
     for (path, bytes) in assets::files() {
@@ -143,7 +143,7 @@ pub fn export(
 fn write_sitemap(
     dir: &Path,
     documents: &[(&str, &str)],
-    locales: &[String],
+    locales: &[Locale],
     base_url: &str,
 ) -> anyhow::Result<()> {
     let path = dir.join("sitemap.xml");
@@ -181,7 +181,7 @@ fn write_file(dir: &Path, relative: &str, bytes: &[u8]) -> anyhow::Result<()> {
 /// The site's entry: the home page of each language, and a refresh to the default one.
 fn index_page(library: &Library) -> String {
     let home = &library.manifest().home().slug;
-    let default = reader_core::DEFAULT_LOCALE;
+    let default = library.source_locale();
     // Locale codes and slugs are checked names; the locale names and the title are plain
     // text, which escapes itself.
     let links: String = library

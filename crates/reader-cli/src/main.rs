@@ -11,8 +11,9 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand, ValueEnum};
-use reader_core::records::{self, RecordAction, Scope};
-use reader_core::{ContentSource, Diagnostic, Library};
+use reader_core::search::Searcher;
+use reader_core::status::{self, RecordAction, RecordChange, Scope};
+use reader_core::{ContentSource, Diagnostic, Library, Locale};
 
 #[derive(Parser)]
 #[command(
@@ -164,7 +165,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             content,
             side_by_side,
         } => {
-            let library = load_with_locale(&content, &lang)?;
+            let library = load(&content)?;
+            let lang = locale_of(&library, &lang)?;
             let page = if side_by_side {
                 library.render_side_by_side(&lang, &slug)
             } else {
@@ -183,9 +185,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             limit,
             format,
         } => {
-            let library = load_with_locale(&content, &lang)?;
+            let library = load(&content)?;
+            let lang = locale_of(&library, &lang)?;
             // The query is taken as typed so far: its last word may be unfinished.
-            let hits = library.search(&query, &lang, limit);
+            let hits = Searcher::new(library.into()).search(&query, &lang, limit);
             if format == Format::Json {
                 println!("{}", serde_json::to_string_pretty(&hits)?);
             } else {
@@ -221,7 +224,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 let listener = tokio::net::TcpListener::bind(bind)
                     .await
                     .with_context(|| format!("cannot listen on {bind}"))?;
-                serve::serve(listener, library, limits, serve::signal()).await?;
+                serve::serve(listener, library.into(), limits, serve::signal()).await?;
                 anyhow::Ok(())
             })?;
             Ok(ExitCode::SUCCESS)
@@ -259,16 +262,12 @@ fn load(content: &ContentArg) -> anyhow::Result<Library> {
     Library::load(source.clone()).with_context(|| format!("cannot load {source}"))
 }
 
-/// The content, with `lang` one of its locales.
-fn load_with_locale(content: &ContentArg, lang: &str) -> anyhow::Result<Library> {
-    let library = load(content)?;
-    if !library.has_locale(lang) {
-        bail!(
-            "no locale `{lang}` (have: {})",
-            library.locale_codes().join(", ")
-        );
-    }
-    Ok(library)
+/// The locale `code` names, refused when the content doesn't have it.
+fn locale_of(library: &Library, code: &str) -> anyhow::Result<Locale> {
+    library.locale(code).with_context(|| {
+        let have: Vec<&str> = library.locales().iter().map(|l| l.code.as_str()).collect();
+        format!("no locale `{code}` (have: {})", have.join(", "))
+    })
 }
 
 fn check(library: &Library, format: Format, strict: bool) -> anyhow::Result<ExitCode> {
@@ -302,11 +301,10 @@ fn status(library: &Library, format: Format) {
         .iter()
         .flat_map(|page| {
             library
-                .locale_codes()
-                .into_iter()
-                .map(move |locale| (page, locale))
+                .locales()
+                .iter()
+                .map(move |locale| library.page_status(&locale.code, page))
         })
-        .map(|(page, locale)| library.page_status(&locale, page))
         .collect();
     if format == Format::Json {
         println!(
@@ -341,8 +339,9 @@ fn write_records(args: RecordArgs, action: RecordAction) -> anyhow::Result<ExitC
         (None, Some(message)) => Scope::Message(message),
         (None, None) => Scope::Locale,
     };
-    let records::RecordChange { files, recorded } =
-        records::record(&library, &args.lang, &scope, action).map_err(anyhow::Error::msg)?;
+    let lang = locale_of(&library, &args.lang)?;
+    let RecordChange { files, recorded } =
+        status::record(&library, &lang, &scope, action).map_err(anyhow::Error::msg)?;
     for (path, text) in &files {
         write_atomically(&args.content.join(path), text)?;
     }

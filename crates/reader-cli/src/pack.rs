@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use clap::Subcommand;
-use reader_core::pack::{self, keys, store::Store, Limits};
-use reader_core::{ContentSource, Library};
+use reader_core::pack::{self, keys, store::Store, Importer, Limits, PackPreview};
+use reader_core::Library;
 
 #[derive(Subcommand)]
 pub enum PackCommand {
@@ -102,8 +102,7 @@ pub fn run(command: PackCommand) -> anyhow::Result<ExitCode> {
             let key_text = std::fs::read_to_string(&key)
                 .with_context(|| format!("reading {}", key.display()))?;
             let key = keys::parse_secret(&key_text).context("not a secret key file")?;
-            let staged = stage_with_version(&dir, version)?;
-            let bytes = pack::build(staged.path(), &key, &publisher)?;
+            let bytes = pack::build(&dir, &key, &publisher, version)?;
             std::fs::write(&output, &bytes)
                 .with_context(|| format!("writing {}", output.display()))?;
             println!(
@@ -125,12 +124,12 @@ pub fn run(command: PackCommand) -> anyhow::Result<ExitCode> {
         }
         PackCommand::Inspect { file, key } => {
             let pack = verify(&file, key.as_deref())?;
-            let installed = Library::load(ContentSource::Embedded)?;
-            let changes = pack::changes(&installed, &pack.library);
+            let preview = PackPreview::of(&pack, &Library::built_in());
             println!(
                 "publisher: {}\nversion: {}\ndate: {}\nkey: {}",
-                pack.info.publisher, pack.info.version, pack.info.date, pack.key_id
+                preview.publisher, preview.version, preview.date, preview.key_id
             );
+            let changes = &preview.changes;
             for (label, list) in [
                 ("added", &changes.added),
                 ("changed", &changes.changed),
@@ -140,41 +139,31 @@ pub fn run(command: PackCommand) -> anyhow::Result<ExitCode> {
                     println!("{label} ({locale}): {}", slugs.join(", "));
                 }
             }
-            for locale in pack.library.locale_codes() {
-                let (falling_back, unreviewed) = pack.library.translation_summary(&locale);
-                println!("translation ({locale}): {falling_back} shown in English, {unreviewed} unreviewed");
+            let source = pack.library.source_locale();
+            for (locale, (falling_back, unreviewed)) in &preview.translation {
+                println!(
+                    "translation ({locale}): {falling_back} shown in {source}, {unreviewed} unreviewed"
+                );
             }
         }
         PackCommand::Install { file, data } => {
-            let pack = verify(&file, None)?;
-            let store = Store::new(&data);
-            let shown = shown_version(&store);
-            store.install(&pack, shown)?;
-            println!("installed version {}", pack.info.version);
+            // The app's import, confirmed at once.
+            let importer = Importer::new(Some(Store::new(&data)));
+            let shown = importer.shown(Library::built_in());
+            importer.preview(&file, &shown)?;
+            let now = importer.install_pending(&shown)?;
+            println!("installed version {}", now.manifest().version);
         }
-        PackCommand::Restore { data } => {
-            if Store::new(&data).restore()? {
-                println!("restored: version {}", shown_version(&Store::new(&data)));
-            } else {
-                bail!("nothing to restore: no earlier content was installed");
-            }
-        }
+        PackCommand::Restore { data } => match Importer::new(Some(Store::new(&data))).restore()? {
+            Some(now) => println!("restored: version {}", now.manifest().version),
+            None => bail!("nothing to restore: no earlier content was installed"),
+        },
         PackCommand::Current { data } => {
-            println!("{}", shown_version(&Store::new(&data)));
+            let shown = Store::new(&data).shown(Library::built_in());
+            println!("{}", shown.manifest().version);
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The version the app would show: the installed content if it loads and is newer than
-/// the built-in one, else the built-in one.
-fn shown_version(store: &Store) -> u64 {
-    let embedded = Library::load(ContentSource::Embedded)
-        .map(|l| l.manifest().version)
-        .unwrap_or(0);
-    store
-        .current()
-        .map_or(embedded, |l| l.manifest().version.max(embedded))
 }
 
 /// Reads and verifies a pack, against `key` (a public key file) or the keys this build trusts.
@@ -199,47 +188,6 @@ fn verify(file: &Path, key: Option<&Path>) -> anyhow::Result<pack::VerifiedPack>
 
 fn key_id(key: &ed25519_dalek::SigningKey) -> String {
     hex::encode(keys::key_id(&key.verifying_key()))
-}
-
-/// A copy of the content directory whose manifest says `version`.
-fn stage_with_version(dir: &Path, version: u64) -> anyhow::Result<tempfile::TempDir> {
-    let staged = tempfile::tempdir()?;
-    copy_tree(dir, staged.path())?;
-    let manifest = staged.path().join("manifest.toml");
-    let text = std::fs::read_to_string(&manifest)
-        .with_context(|| format!("reading {}", manifest.display()))?;
-    let mut replaced = false;
-    let text: Vec<String> = text
-        .lines()
-        .map(|line| {
-            if !replaced && line.trim_start().starts_with("version") && line.contains('=') {
-                replaced = true;
-                format!("version = {version}")
-            } else {
-                line.to_string()
-            }
-        })
-        .collect();
-    if !replaced {
-        bail!("{}: no `version = …` line", manifest.display());
-    }
-    std::fs::write(&manifest, text.join("\n") + "\n")?;
-    Ok(staged)
-}
-
-fn copy_tree(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
-            copy_tree(&entry.path(), &target)?;
-        } else if kind.is_file() {
-            std::fs::copy(entry.path(), target)?;
-        }
-    }
-    Ok(())
 }
 
 #[cfg(unix)]

@@ -15,7 +15,8 @@ use axum::Router;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use reader_core::document::{Mode, Shell};
-use reader_core::Library;
+use reader_core::search::Searcher;
+use reader_core::{Library, Locale};
 use sha2::{Digest, Sha256};
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
@@ -59,13 +60,14 @@ impl Default for Limits {
 }
 
 struct Served {
-    library: Library,
+    library: Arc<Library>,
+    search: Searcher,
     shell: Shell,
     app_version: &'static str,
     /// `ui/chromes.js`, made once.
     chromes: Bytes,
     /// Rendered documents by (locale, slug): the content doesn't change while serving.
-    documents: std::sync::Mutex<HashMap<(String, String), Bytes>>,
+    documents: std::sync::Mutex<HashMap<(Locale, String), Bytes>>,
 }
 
 /// Documents kept rendered; past this many the cache starts over (a big site's long tail
@@ -75,7 +77,7 @@ const CACHED_DOCUMENTS: usize = 2048;
 /// Runs the server on `listener` until `shutdown` completes (or a signal arrives).
 pub async fn serve(
     listener: tokio::net::TcpListener,
-    library: Library,
+    library: Arc<Library>,
     limits: Limits,
     shutdown: impl std::future::Future<Output = ()>,
 ) -> std::io::Result<()> {
@@ -83,6 +85,7 @@ pub async fn serve(
     let state = Arc::new(Served {
         chromes: Bytes::from(library.chromes_script(app_version)),
         shell: assets::shell().map_err(std::io::Error::other)?,
+        search: Searcher::new(library.clone()),
         library,
         app_version,
         documents: std::sync::Mutex::new(HashMap::new()),
@@ -212,7 +215,7 @@ async fn handle(
             .and_then(|v| v.to_str().ok())
             .map(reader_core::l10n::requested_locales_from_accept_language)
             .unwrap_or_default();
-        let locale = reader_core::negotiate_locale(&wanted, &library.locale_codes());
+        let locale = library.negotiate(&wanted);
         let mut response = Response::builder()
             .status(StatusCode::SEE_OTHER)
             .header(
@@ -244,7 +247,7 @@ async fn handle(
             Err(_) => not_found(&served, None, &headers),
         }
     } else if path == "/api/search" {
-        search(library, uri.query().unwrap_or(""), &headers)
+        search(&served.search, uri.query().unwrap_or(""), &headers)
     } else if path == format!("/ui/{}", reader_core::document::CHROMES_FILE) {
         bytes_response(
             StatusCode::OK,
@@ -334,7 +337,7 @@ fn page(served: &Served, path: &str, headers: &HeaderMap) -> Response<Body> {
 
 /// The localized 404 document: the locale of the address when it names one, else the
 /// browser's.
-fn not_found(served: &Served, locale: Option<String>, headers: &HeaderMap) -> Response<Body> {
+fn not_found(served: &Served, locale: Option<Locale>, headers: &HeaderMap) -> Response<Body> {
     let library = &served.library;
     let locale = locale.unwrap_or_else(|| {
         let wanted = headers
@@ -342,7 +345,7 @@ fn not_found(served: &Served, locale: Option<String>, headers: &HeaderMap) -> Re
             .and_then(|v| v.to_str().ok())
             .map(reader_core::l10n::requested_locales_from_accept_language)
             .unwrap_or_default();
-        reader_core::negotiate_locale(&wanted, &library.locale_codes())
+        library.negotiate(&wanted)
     });
     let html = library
         .render_document(
@@ -363,17 +366,18 @@ fn not_found(served: &Served, locale: Option<String>, headers: &HeaderMap) -> Re
 }
 
 /// `/api/search?q=…&lang=…`: the app's search, as JSON.
-fn search(library: &Library, query: &str, headers: &HeaderMap) -> Response<Body> {
+fn search(searcher: &Searcher, query: &str, headers: &HeaderMap) -> Response<Body> {
+    let library = searcher.library();
     let mut q = String::new();
-    let mut lang = reader_core::DEFAULT_LOCALE.to_string();
+    let mut lang = library.source_locale().clone();
     for (key, value) in url_pairs(query) {
         match key.as_str() {
             "q" => q = value,
-            "lang" if library.has_locale(&value) => lang = value,
+            "lang" => lang = library.locale(&value).unwrap_or(lang),
             _ => {}
         }
     }
-    let hits = library.search(&q, &lang, 20);
+    let hits = searcher.search(&q, &lang, 20);
     let json = serde_json::to_vec(&hits).expect("plain data");
     let mut response = bytes_response(
         StatusCode::OK,

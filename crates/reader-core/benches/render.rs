@@ -20,8 +20,10 @@ fn benches(c: &mut Criterion) {
     }
     c.bench_function("language switch en → lo (chrome + article)", |b| {
         b.iter(|| {
-            let chrome = library.chrome("lo", "0.1.0");
-            let page = library.render_page("lo", "news/country-strategy").unwrap();
+            let chrome = library.chrome(&library.locale("lo").unwrap(), "0.1.0");
+            let page = library
+                .render_page(&library.locale("lo").unwrap(), "news/country-strategy")
+                .unwrap();
             (chrome, page)
         })
     });

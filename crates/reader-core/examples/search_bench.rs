@@ -12,6 +12,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::time::Instant;
 
 use corpus::{generate, vocabularies, Rng};
+use reader_core::search::Searcher;
 use reader_core::{ContentSource, Library};
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -34,8 +35,10 @@ fn main() {
     let started = Instant::now();
     let library = Library::load(ContentSource::Directory(dir.path().into())).unwrap();
     let loaded = started.elapsed();
+    let lo = library.locale("lo").unwrap();
+    let library = Searcher::new(library.into());
     let started = Instant::now();
-    let index = library.search_index().expect("index builds");
+    let index = library.index().expect("index builds");
     let built = started.elapsed();
     println!(
         "corpus: {pages} pages per locale, {} blocks indexed; load {:.1} s; index build {:.1} s (one thread); index size {:.1} MB",
@@ -74,7 +77,7 @@ fn main() {
         let mut times = Vec::new();
         for q in list {
             let t = Instant::now();
-            let hits = library.search(q, "lo", 20);
+            let hits = library.search(q, &lo, 20);
             times.push(t.elapsed().as_secs_f64() * 1000.0);
             std::hint::black_box(hits);
         }
@@ -108,7 +111,7 @@ fn main() {
     let mut worst: Vec<(f64, &str)> = Vec::new();
     for word in &sample {
         let truth = &placed[*word];
-        let hits = library.search(&format!("{word} "), "lo", 1_000_000);
+        let hits = library.search(&format!("{word} "), &lo, 1_000_000);
         let pages: BTreeSet<&str> = hits
             .iter()
             .filter(|h| h.locale == "lo")

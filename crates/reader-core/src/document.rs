@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::library::{Chrome, ContentInfo, Library};
+use crate::locale::Locale;
 use crate::render::Links;
 use crate::sanitize::escape_html;
 
@@ -95,13 +96,10 @@ impl Shell {
 impl Library {
     /// `chromes.js`: `window.READER_CHROMES = { "en": Chrome, "lo": Chrome, … };`
     pub fn chromes_script(&self, app_version: &str) -> String {
-        let chromes: BTreeMap<String, Chrome> = self
-            .locale_codes()
-            .into_iter()
-            .map(|code| {
-                let chrome = self.chrome(&code, app_version);
-                (code, chrome)
-            })
+        let chromes: BTreeMap<&str, Chrome> = self
+            .locales()
+            .iter()
+            .map(|locale| (locale.code.as_str(), self.chrome(&locale.code, app_version)))
             .collect();
         format!(
             "window.READER_CHROMES = {};\n",
@@ -115,15 +113,10 @@ impl Library {
         &self,
         shell: &Shell,
         mode: Mode,
-        locale: &str,
+        locale: &Locale,
         slug: Option<&str>,
         app_version: &str,
     ) -> Option<String> {
-        let locale = if self.has_locale(locale) {
-            locale
-        } else {
-            crate::DEFAULT_LOCALE
-        };
         let links = match mode {
             Mode::Serve => Links::Absolute,
             Mode::Export { path } => Links::RelativeFrom(path),
@@ -134,12 +127,9 @@ impl Library {
         };
         let alternates: BTreeMap<String, String> = match slug {
             Some(slug) => self
-                .locale_codes()
-                .into_iter()
-                .map(|code| {
-                    let href = links.page(&code, slug);
-                    (code, href)
-                })
+                .locales()
+                .iter()
+                .map(|l| (l.code.to_string(), links.page(&l.code, slug)))
                 .collect(),
             None => BTreeMap::new(),
         };

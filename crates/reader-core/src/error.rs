@@ -16,10 +16,10 @@ pub enum LoadError {
     MissingManifest,
     #[error("manifest.toml: {0}")]
     Manifest(String),
-    #[error("no locale folder holds the default locale `en`")]
-    MissingDefaultLocale,
-    #[error("{0}: folders nested deeper than {max} levels", max = crate::source::MAX_DEPTH)]
-    TooDeep(PathBuf),
+    #[error("no locale folder holds the source locale `{0}` (the manifest's `source_locale`)")]
+    MissingSourceLocale(String),
+    #[error("{path}: folders nested deeper than {max} levels")]
+    TooDeep { path: PathBuf, max: usize },
 }
 
 /// What kind of problem a diagnostic is (named in `reader check` output).

@@ -6,6 +6,7 @@
 use http::{header, HeaderValue, Method, Request, Response, StatusCode};
 
 use crate::library::Library;
+use crate::locale::Locale;
 use crate::manifest::is_valid_slug;
 
 /// CSP of every response: a page body needs nothing but images from the same scheme.
@@ -19,7 +20,7 @@ const APP_ORIGINS: [&str; 2] = ["tauri://localhost", "http://tauri.localhost"];
 #[derive(Debug, PartialEq, Eq)]
 pub enum Route {
     Page {
-        locale: String,
+        locale: Locale,
         slug: String,
     },
     Image {
@@ -27,7 +28,7 @@ pub enum Route {
     },
     /// Nothing of ours; the locale is the first segment when it names one.
     NotFound {
-        locale: Option<String>,
+        locale: Option<Locale>,
     },
 }
 
@@ -40,7 +41,7 @@ pub fn route(library: &Library, raw_path: &str) -> Route {
         return Route::NotFound { locale: None };
     };
     let (first, rest) = path.split_once('/').unwrap_or((path, ""));
-    let locale = library.has_locale(first).then(|| first.to_string());
+    let locale = library.locale(first);
     let plain = path
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_./".contains(&b));
@@ -115,7 +116,7 @@ pub fn respond<B>(library: &Library, request: &Request<B>) -> Response<Vec<u8>> 
                     (StatusCode::OK, image_type(&name), bytes.to_vec())
                 }
                 Route::NotFound { locale } => {
-                    let locale = locale.unwrap_or_else(|| crate::DEFAULT_LOCALE.to_string());
+                    let locale = locale.unwrap_or_else(|| library.source_locale().clone());
                     let page = library.render_not_found(&locale);
                     (
                         StatusCode::NOT_FOUND,

@@ -12,7 +12,6 @@ use unic_langid::LanguageIdentifier;
 
 use crate::catalog::Catalog;
 use crate::error::{Diagnostic, DiagnosticKind};
-use crate::DEFAULT_LOCALE;
 
 /// The bundle of one locale: its UI strings, terms and every page resource.
 pub struct LocaleBundle {
@@ -255,19 +254,15 @@ pub struct FallbackReport {
     pub fallbacks: Vec<Fallback>,
 }
 
-/// All locales' bundles, the first being the default (`en`).
+/// All locales' bundles, the first being the source locale (the content's language).
 pub struct Localizer {
     bundles: Vec<LocaleBundle>,
 }
 
 impl Localizer {
-    /// `bundles` must hold the default locale; it is moved to the front.
+    /// `bundles` begin with the source locale's; the others are sorted by code.
     pub fn new(mut bundles: Vec<LocaleBundle>) -> Self {
-        let default = bundles
-            .iter()
-            .position(|b| b.code == DEFAULT_LOCALE)
-            .expect("the default locale is checked at load");
-        bundles.swap(0, default);
+        assert!(!bundles.is_empty(), "the source locale is checked at load");
         bundles[1..].sort_by(|a, b| a.code.cmp(&b.code));
         Self { bundles }
     }
@@ -310,7 +305,7 @@ impl Localizer {
         None
     }
 
-    /// The reading locale, then the default.
+    /// The reading locale, then the source.
     fn chain<'a>(&'a self, locale: &'a str) -> impl Iterator<Item = &'a LocaleBundle> + 'a {
         let requested = self.bundle(locale);
         requested
@@ -319,24 +314,24 @@ impl Localizer {
     }
 }
 
-/// Picks the best available locale for the requested ones (fluent-langneg, "lookup"), or
-/// the default.
+/// Picks the best of the `available` locales for the requested ones (fluent-langneg,
+/// "lookup"), or the first available one (the source locale).
 pub fn negotiate_locale(requested: &[String], available: &[String]) -> String {
     let requested: Vec<LanguageIdentifier> =
         requested.iter().filter_map(|r| r.parse().ok()).collect();
     let available_ids: Vec<LanguageIdentifier> =
         available.iter().filter_map(|a| a.parse().ok()).collect();
-    let default: LanguageIdentifier = DEFAULT_LOCALE.parse().expect("valid");
     let chosen = negotiate_languages(
         &requested,
         &available_ids,
-        Some(&default),
+        available_ids.first(),
         NegotiationStrategy::Lookup,
     );
     chosen
         .first()
         .map(|id| id.to_string())
-        .unwrap_or_else(|| DEFAULT_LOCALE.to_string())
+        .or_else(|| available.first().cloned())
+        .unwrap_or_default()
 }
 
 /// The user's languages from POSIX locale variables, most wanted first: `LANGUAGE` (a

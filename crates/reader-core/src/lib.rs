@@ -1,8 +1,8 @@
 //! reader-core: everything the IOM Lao PDR Reader knows, without a window.
 //!
 //! Content (a manifest plus Fluent resources per locale) is loaded from the embedded default
-//! or a directory, localized through a fallback chain (lo → en) and rendered to sanitized
-//! HTML. The desktop shell, the command-line tool and the tests all go through [`Library`].
+//! or a directory, localized through a fallback chain (the reading locale, then the source
+//! locale) and rendered to sanitized HTML. The desktop shell, the command-line tool and the tests all go through [`Library`].
 
 pub mod catalog;
 pub mod dates;
@@ -14,6 +14,7 @@ pub mod l10n;
 pub mod library;
 pub mod links;
 pub mod lint;
+pub mod locale;
 pub mod manifest;
 pub mod pack;
 pub mod preferences;
@@ -27,8 +28,6 @@ pub mod status;
 pub use error::{Diagnostic, DiagnosticKind, LoadError};
 pub use l10n::{negotiate_locale, requested_locales_from_env, FallbackReport};
 pub use library::{Chrome, ContentInfo, ContentOrigin, Library, LocaleInfo, NavItem};
+pub use locale::Locale;
 pub use render::RenderedPage;
 pub use source::ContentSource;
-
-/// The locale every chain ends with: the source language of the content.
-pub const DEFAULT_LOCALE: &str = "en";

@@ -9,11 +9,11 @@ use serde::Serialize;
 use crate::dates::DateFormatter;
 use crate::error::{Diagnostic, LoadError};
 use crate::l10n::{LocaleBundle, Localizer, Resolved};
+use crate::locale::Locale;
 use crate::manifest::{IsoDate, Manifest, Page};
+use crate::records::Records;
 use crate::sanitize::PlainText;
 use crate::source::{ContentFiles, ContentSource};
-use crate::status::Records;
-use crate::DEFAULT_LOCALE;
 
 /// Everything needed to show the content, loaded once and shared (it is `Send + Sync`).
 pub struct Library {
@@ -27,14 +27,12 @@ pub struct Library {
     ui_message_ids: Vec<String>,
     diagnostics: Vec<Diagnostic>,
     records: Records,
-    /// Built on first use (or by `warm_search` in the background).
-    search: std::sync::OnceLock<Option<crate::search::SearchIndex>>,
 }
 
 /// A locale as the language switch shows it: named in its own script.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LocaleInfo {
-    pub code: String,
+    pub code: Locale,
     pub native_name: PlainText,
 }
 
@@ -81,7 +79,9 @@ pub struct NavItem {
 /// (the UI sets them with `textContent`, never as HTML), navigation and the locale list.
 #[derive(Debug, Clone, Serialize)]
 pub struct Chrome {
-    pub locale: String,
+    pub locale: Locale,
+    /// The language the content is written in (side by side compares against it).
+    pub source_locale: Locale,
     pub window_title: PlainText,
     pub strings: BTreeMap<String, PlainText>,
     pub nav: Vec<NavItem>,
@@ -91,7 +91,8 @@ pub struct Chrome {
 
 impl Library {
     /// Loads content. Syntax errors and duplicate ids in `.ftl` files are diagnostics (the
-    /// rest loads); only a missing or invalid manifest, or no `en` folder, is an error.
+    /// rest loads); only a missing or invalid manifest, or no folder for the manifest's
+    /// source locale, is an error.
     pub fn load(source: ContentSource) -> Result<Self, LoadError> {
         let ContentSource::Directory(dir) = &source else {
             return Self::from_files(source, ContentFiles::embedded());
@@ -114,6 +115,11 @@ impl Library {
         Self::assemble(source, files?, manifest?)
     }
 
+    /// The content compiled into the reader (tested: it always loads).
+    pub fn built_in() -> Self {
+        Self::load(ContentSource::Embedded).expect("the embedded content is tested")
+    }
+
     pub fn from_files(source: ContentSource, files: ContentFiles) -> Result<Self, LoadError> {
         let manifest = files
             .get("manifest.toml")
@@ -127,10 +133,13 @@ impl Library {
         mut files: ContentFiles,
         manifest: Manifest,
     ) -> Result<Self, LoadError> {
-        let codes = locale_codes(&files);
-        if !codes.iter().any(|c| c == DEFAULT_LOCALE) {
-            return Err(LoadError::MissingDefaultLocale);
-        }
+        // The source locale first: every fallback chain ends with it.
+        let source_code = manifest.source_locale().to_string();
+        let mut codes = locale_codes(&files);
+        let Some(at) = codes.iter().position(|c| *c == source_code) else {
+            return Err(LoadError::MissingSourceLocale(source_code));
+        };
+        codes[..=at].rotate_right(1);
         // UI strings ship with the app: a content directory may bring its own, else the
         // embedded ones are used.
         let embedded = ContentFiles::embedded();
@@ -143,7 +152,7 @@ impl Library {
             }
         }
         let ui_message_ids = files
-            .get("en/ui.ftl")
+            .get(&format!("{source_code}/ui.ftl"))
             .map(|bytes| message_ids(&String::from_utf8_lossy(bytes)))
             .unwrap_or_default();
         let mut sources: Vec<_> = codes
@@ -173,10 +182,11 @@ impl Library {
             log::error!("{source}: {diagnostic}");
         }
         let localizer = Localizer::new(bundles);
+        let translated: Vec<&str> = codes[1..].iter().map(String::as_str).collect();
         let records = Records::load(
             &files,
             |locale, id| localizer.bundle(locale).is_some_and(|b| b.defines(id)),
-            &codes,
+            &translated,
         );
 
         let dates = codes
@@ -199,14 +209,13 @@ impl Library {
             ui_message_ids,
             diagnostics,
             records,
-            search: std::sync::OnceLock::new(),
         };
         library.locales = library
             .localizer
             .bundles()
             .iter()
             .map(|bundle| LocaleInfo {
-                code: bundle.code.clone(),
+                code: Locale::new(&bundle.code),
                 native_name: library
                     .ui_text(&bundle.code, "locale-name")
                     .unwrap_or_else(|| PlainText::verbatim(&bundle.code)),
@@ -227,32 +236,6 @@ impl Library {
         &self.files
     }
 
-    /// Blocks matching `query` in any locale, the reading locale's first (see `search`).
-    pub fn search(
-        &self,
-        query: &str,
-        reading: &str,
-        limit: usize,
-    ) -> Vec<crate::search::SearchHit> {
-        match self.search_index() {
-            Some(index) => index.search(self, query, reading, limit),
-            None => Vec::new(),
-        }
-    }
-
-    /// The search index of this content, built once.
-    pub fn search_index(&self) -> Option<&crate::search::SearchIndex> {
-        self.search
-            .get_or_init(|| match crate::search::SearchIndex::build(self) {
-                Ok(index) => Some(index),
-                Err(e) => {
-                    log::error!("search index: {e}");
-                    None
-                }
-            })
-            .as_ref()
-    }
-
     /// The translation records, as loaded.
     pub fn records(&self) -> &Records {
         &self.records
@@ -263,17 +246,32 @@ impl Library {
         &self.diagnostics
     }
 
-    /// The locales found, default first.
+    /// The locales found, the source first.
     pub fn locales(&self) -> &[LocaleInfo] {
         &self.locales
     }
 
-    pub fn has_locale(&self, code: &str) -> bool {
-        self.locales.iter().any(|l| l.code == code)
+    /// The locale named `code`, if the content has it: where a code from outside (a
+    /// command's argument, an address, a saved preference) becomes a [`Locale`].
+    pub fn locale(&self, code: &str) -> Option<Locale> {
+        self.locales
+            .iter()
+            .find(|l| l.code == code)
+            .map(|l| l.code.clone())
     }
 
-    pub fn locale_codes(&self) -> Vec<String> {
-        self.locales.iter().map(|l| l.code.clone()).collect()
+    /// The best of the content's locales for the `requested` ones (most wanted first), else
+    /// the source locale.
+    pub fn negotiate(&self, requested: &[String]) -> Locale {
+        let codes: Vec<String> = self.locales.iter().map(|l| l.code.to_string()).collect();
+        let chosen = crate::l10n::negotiate_locale(requested, &codes);
+        self.locale(&chosen)
+            .unwrap_or_else(|| self.source_locale().clone())
+    }
+
+    /// The language the content is written in: every fallback chain ends with it.
+    pub fn source_locale(&self) -> &Locale {
+        &self.locales[0].code
     }
 
     pub fn content_info(&self) -> ContentInfo {
@@ -302,6 +300,14 @@ impl Library {
         self.localizer.resolve(locale, id, attribute, None)
     }
 
+    /// A page's title in `locale` (through the chain) as plain text: what the page shows
+    /// at its top, search results and listings name it by.
+    pub fn page_title(&self, locale: &Locale, page: &Page) -> PlainText {
+        self.resolve(locale, page.title_id(), None)
+            .map(|resolved| crate::sanitize::plain_text(&resolved.text))
+            .unwrap_or_else(|| PlainText::verbatim(&page.slug))
+    }
+
     /// A UI string as plain text, through the chain.
     pub fn ui_text(&self, locale: &str, id: &str) -> Option<PlainText> {
         self.ui_text_with(locale, id, None)
@@ -314,16 +320,16 @@ impl Library {
     }
 
     /// A long date in `locale` (ISO when ICU4X has no data for it).
-    pub fn format_date(&self, locale: &str, date: IsoDate) -> String {
+    pub fn format_date(&self, locale: &Locale, date: IsoDate) -> String {
         self.dates
-            .get(locale)
-            .or_else(|| self.dates.get(DEFAULT_LOCALE))
+            .get(locale.as_str())
+            .or_else(|| self.dates.get(self.source_locale().as_str()))
             .map(|formatter| formatter.format(date))
             .unwrap_or_else(|| date.to_string())
     }
 
     /// The window's strings in one locale. `app_version` feeds the About box.
-    pub fn chrome(&self, locale: &str, app_version: &str) -> Chrome {
+    pub fn chrome(&self, locale: &Locale, app_version: &str) -> Chrome {
         let content = self.content_info();
         let mut args = FluentArgs::new();
         args.set("app-version", FluentValue::from(app_version));
@@ -350,13 +356,13 @@ impl Library {
                 slug: page.slug.clone(),
                 label: self
                     .resolve(locale, page.title_id(), Some("nav"))
-                    .or_else(|| self.resolve(locale, page.title_id(), None))
                     .map(|r| crate::sanitize::plain_text(&r.text))
-                    .unwrap_or_else(|| PlainText::verbatim(&page.slug)),
+                    .unwrap_or_else(|| self.page_title(locale, page)),
             })
             .collect();
         Chrome {
-            locale: locale.to_string(),
+            locale: locale.clone(),
+            source_locale: self.source_locale().clone(),
             window_title: self
                 .ui_text(locale, "window-title")
                 .unwrap_or_else(|| PlainText::verbatim("IOM")),

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use crate::catalog::{Catalog, EntryInfo};
 use crate::error::{Diagnostic, DiagnosticKind as Kind};
 use crate::library::Library;
-use crate::DEFAULT_LOCALE;
+use crate::locale::Locale;
 
 /// All findings, each reported once, errors before warnings, then by file and line.
 pub fn check(library: &Library) -> Vec<Diagnostic> {
@@ -17,13 +17,19 @@ pub fn check(library: &Library) -> Vec<Diagnostic> {
     let source = library.localizer().bundles()[0].catalog();
 
     manifest_against_resources(library, source, &mut found);
-    for bundle in library.localizer().bundles() {
-        let locale = &bundle.code;
-        references(locale, bundle.catalog(), source, &mut found);
-        if locale == DEFAULT_LOCALE {
-            continue;
+    for (n, bundle) in library.localizer().bundles().iter().enumerate() {
+        // The source locale's bundle is the first.
+        let is_source = n == 0;
+        references(
+            &bundle.code,
+            is_source,
+            bundle.catalog(),
+            source,
+            &mut found,
+        );
+        if let (false, Some(locale)) = (is_source, library.locale(&bundle.code)) {
+            compare_with_source(library, &locale, bundle.catalog(), source, &mut found);
         }
-        compare_with_source(library, locale, bundle.catalog(), source, &mut found);
     }
     found.sort_by(|a, b| {
         (!a.kind.is_error(), &a.file, a.line, a.column, a.kind).cmp(&(
@@ -65,7 +71,7 @@ fn manifest_against_resources(library: &Library, source: &Catalog, found: &mut V
     let manifest = library.manifest();
     let files = library.files();
     for page in &manifest.pages {
-        let resource = page.resource_path(DEFAULT_LOCALE);
+        let resource = page.resource_path(library.source_locale());
         if files.get(&resource).is_none() {
             found.push(in_file(
                 Kind::PageWithoutResource,
@@ -99,7 +105,7 @@ fn manifest_against_resources(library: &Library, source: &Catalog, found: &mut V
         else {
             continue;
         };
-        if library.has_locale(locale) && manifest.page(slug).is_none() {
+        if library.locale(locale).is_some() && manifest.page(slug).is_none() {
             found.push(in_file(
                 Kind::ResourceWithoutPage,
                 path,
@@ -112,7 +118,13 @@ fn manifest_against_resources(library: &Library, source: &Catalog, found: &mut V
 
 /// References to messages and terms the locale doesn't define. A term the locale lacks
 /// but English has is reported once, as a missing term, not at each use.
-fn references(locale: &str, catalog: &Catalog, source: &Catalog, found: &mut Vec<Diagnostic>) {
+fn references(
+    locale: &str,
+    is_source: bool,
+    catalog: &Catalog,
+    source: &Catalog,
+    found: &mut Vec<Diagnostic>,
+) {
     for (id, entry) in &catalog.entries {
         for reference in &entry.uses().references {
             let (target, attribute) = match reference.split_once('.') {
@@ -124,7 +136,7 @@ fn references(locale: &str, catalog: &Catalog, source: &Catalog, found: &mut Vec
                 None => t.has_value(),
             });
             let reported_as_missing_term =
-                target.starts_with('-') && locale != DEFAULT_LOCALE && source.get(target).is_some();
+                target.starts_with('-') && !is_source && source.get(target).is_some();
             if !exists && !reported_as_missing_term {
                 found.push(at(
                     Kind::UnknownReference,
@@ -141,7 +153,7 @@ fn references(locale: &str, catalog: &Catalog, source: &Catalog, found: &mut Vec
 /// obsolete, outdated or unreviewed.
 fn compare_with_source(
     library: &Library,
-    locale: &str,
+    locale: &Locale,
     catalog: &Catalog,
     source: &Catalog,
     found: &mut Vec<Diagnostic>,
@@ -158,9 +170,11 @@ fn compare_with_source(
     for page in &library.manifest().pages {
         let resource = page.resource_path(locale);
         if files.get(&resource).is_none()
-            && files.get(&page.resource_path(DEFAULT_LOCALE)).is_some()
+            && files
+                .get(&page.resource_path(library.source_locale()))
+                .is_some()
         {
-            untranslated_pages.insert(page.resource_path(DEFAULT_LOCALE));
+            untranslated_pages.insert(page.resource_path(library.source_locale()));
             found.push(in_file(
                 Kind::MissingPage,
                 &resource,

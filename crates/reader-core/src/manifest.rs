@@ -7,13 +7,21 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::LoadError;
 
-/// The manifest format this build understands.
-pub const MANIFEST_FORMAT: u32 = 1;
+/// The newest manifest format this build reads. Format 2 added `source_locale`; format 1
+/// (no such field) means English is the source.
+pub const MANIFEST_FORMAT: u32 = 2;
+
+/// The source language of format-1 manifests.
+const FORMAT_1_SOURCE_LOCALE: &str = "en";
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
     pub format: u32,
+    /// The language the content is written in and translated from (format 2): every
+    /// fallback chain ends with it, side by side compares against it.
+    #[serde(default)]
+    source_locale: Option<String>,
     /// Content version: goes up with every release of the content.
     pub version: u64,
     /// Release date of this content.
@@ -231,8 +239,19 @@ impl Manifest {
                  table header this long is refused)"
             )));
         }
-        let mut manifest: Manifest =
-            basic_toml::from_str(text).map_err(|e| LoadError::Manifest(e.to_string()))?;
+        let mut manifest: Manifest = basic_toml::from_str(text).map_err(|e| {
+            // A newer reader's manifest may have fields this one doesn't know: "format 3 is
+            // not supported" says more than "unknown field" (read only on failure: a big
+            // site's manifest is not parsed twice).
+            #[derive(Deserialize)]
+            struct Format {
+                format: u32,
+            }
+            let newer = basic_toml::from_str::<Format>(text)
+                .ok()
+                .and_then(|Format { format }| check_format(format).err());
+            LoadError::Manifest(newer.unwrap_or_else(|| e.to_string()))
+        })?;
         manifest.validate().map_err(LoadError::Manifest)?;
         manifest.index = manifest
             .pages
@@ -243,12 +262,33 @@ impl Manifest {
         Ok(manifest)
     }
 
+    /// The language the content is written in (`en` for format 1).
+    pub fn source_locale(&self) -> &str {
+        self.source_locale
+            .as_deref()
+            .unwrap_or(FORMAT_1_SOURCE_LOCALE)
+    }
+
     fn validate(&self) -> Result<(), String> {
-        if self.format != MANIFEST_FORMAT {
-            return Err(format!(
-                "format {} is not supported (this reader reads format {MANIFEST_FORMAT})",
-                self.format
-            ));
+        check_format(self.format)?;
+        match (self.format, &self.source_locale) {
+            (1, Some(_)) => return Err("`source_locale` needs format 2".into()),
+            (1, None) => {}
+            (_, None) => {
+                return Err(
+                    "`source_locale` is missing (the language the content is written in)".into(),
+                )
+            }
+            (_, Some(code)) => {
+                if !code
+                    .parse::<unic_langid::LanguageIdentifier>()
+                    .is_ok_and(|id| id.to_string() == *code)
+                {
+                    return Err(format!(
+                        "source_locale `{code}` is not a language tag like `en`"
+                    ));
+                }
+            }
         }
         let mut slugs = HashSet::new();
         let mut ids = HashSet::new();
@@ -310,6 +350,17 @@ impl Manifest {
     /// The page shown first: the first one listed.
     pub fn home(&self) -> &Page {
         &self.pages[0]
+    }
+}
+
+fn check_format(format: u32) -> Result<(), String> {
+    if (1..=MANIFEST_FORMAT).contains(&format) {
+        Ok(())
+    } else {
+        Err(format!(
+            "format {format} is not supported (this reader reads formats 1 to {MANIFEST_FORMAT}): \
+             the content was made for a newer reader"
+        ))
     }
 }
 
@@ -423,5 +474,35 @@ blocks = [{ id = "home-title", kind = "title" }, { id = "home-title", kind = "pa
         ))
         .unwrap_err();
         assert!(err.to_string().contains("format 9"), "{err}");
+    }
+
+    /// Format 2 names the source language; format 1 means English. A manifest of a newer
+    /// format is refused for its format, even when it has fields this reader doesn't know
+    /// (what an older reader says of content made for a newer one).
+    #[test]
+    fn source_locale_by_format_and_newer_formats_refused_by_number() {
+        let page = "[[pages]]\nslug = \"home\"\nsection = \"home\"\n\
+                    blocks = [{ id = \"home-title\", kind = \"title\" }]";
+        let parse = |head: &str| {
+            Manifest::parse(&format!(
+                "{head}\nversion = 1\ndate = \"2026-01-01\"\n{page}"
+            ))
+        };
+        assert_eq!(parse("format = 1").unwrap().source_locale(), "en");
+        let fr = parse("format = 2\nsource_locale = \"fr\"").unwrap();
+        assert_eq!(fr.source_locale(), "fr");
+        let missing = parse("format = 2").unwrap_err().to_string();
+        assert!(missing.contains("`source_locale` is missing"), "{missing}");
+        let early = parse("format = 1\nsource_locale = \"en\"").unwrap_err();
+        assert!(early.to_string().contains("needs format 2"), "{early}");
+        let bad = parse("format = 2\nsource_locale = \"../x\"").unwrap_err();
+        assert!(bad.to_string().contains("not a language tag"), "{bad}");
+        let newer = parse("format = 3\nsource_locale = \"en\"\nscripts = [\"x\"]")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            newer.contains("format 3 is not supported") && newer.contains("newer reader"),
+            "{newer}"
+        );
     }
 }

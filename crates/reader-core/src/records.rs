@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Diagnostic, DiagnosticKind};
+use crate::source::ContentFiles;
 
 /// What is recorded for one translated message.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,6 +107,64 @@ pub fn write(resource: &str, ids: &[String], records: &BTreeMap<String, MessageR
     out
 }
 
+/// The records of every translated locale, as loaded.
+#[derive(Debug, Default)]
+pub struct Records {
+    /// locale → message id → record.
+    pub by_locale: BTreeMap<String, BTreeMap<String, MessageRecord>>,
+    /// Corrupt record files (their records are ignored).
+    pub corrupt: Vec<Diagnostic>,
+    /// Records of messages the locale doesn't have.
+    pub obsolete: Vec<Diagnostic>,
+}
+
+impl Records {
+    /// Reads every `*.status.toml` of the `translated` locales (all but the source);
+    /// `defines(locale, id)` says whether a locale has a message.
+    pub fn load(
+        files: &ContentFiles,
+        defines: impl Fn(&str, &str) -> bool,
+        translated: &[&str],
+    ) -> Self {
+        let mut out = Records::default();
+        for &locale in translated {
+            let mut merged = BTreeMap::new();
+            let prefix = format!("{locale}/");
+            for path in files
+                .paths_under(&prefix)
+                .filter(|p| p.ends_with(".status.toml"))
+            {
+                let text = String::from_utf8_lossy(files.get(path).expect("listed"));
+                match parse(path, &text) {
+                    Err(diagnostic) => out.corrupt.push(diagnostic),
+                    Ok(records) => {
+                        let lines = crate::catalog::definition_lines(&text);
+                        for (id, record) in records {
+                            if defines(locale, &id) {
+                                merged.insert(id, record);
+                            } else {
+                                out.obsolete.push(Diagnostic {
+                                    kind: DiagnosticKind::ObsoleteRecord,
+                                    file: path.to_string(),
+                                    line: lines.get(id.as_str()).copied().unwrap_or(0),
+                                    column: 1,
+                                    text: format!("record of `{id}`, which {locale} does not have"),
+                                    message_id: Some(id),
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+            out.by_locale.insert(locale.to_string(), merged);
+        }
+        for d in out.corrupt.iter().chain(&out.obsolete) {
+            log::warn!("{d}");
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,114 +221,4 @@ mod tests {
             );
         }
     }
-}
-
-/// What `reader mark-translated` and `reader approve` record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RecordAction {
-    /// This translation was made from the English as it is now.
-    MarkTranslated,
-    /// A reviewer approved this translation as it is now.
-    Approve,
-}
-
-/// Which messages to record.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Scope {
-    Locale,
-    Page(String),
-    Message(String),
-}
-
-/// What recording changes: the records files to write, and the ids recorded.
-#[derive(Debug)]
-pub struct RecordChange {
-    /// (path relative to the content root, new text)
-    pub files: Vec<(String, String)>,
-    pub recorded: Vec<String>,
-}
-
-/// The records files to write after recording `action` for the messages of `scope` in
-/// `locale`. Records of other messages in the same files are kept as they are.
-pub fn record(
-    library: &crate::Library,
-    locale: &str,
-    scope: &Scope,
-    action: RecordAction,
-) -> Result<RecordChange, String> {
-    if locale == crate::DEFAULT_LOCALE {
-        return Err(format!(
-            "`{locale}` is the source language: nothing to record"
-        ));
-    }
-    let bundles = library.localizer();
-    let catalog = bundles
-        .bundle(locale)
-        .ok_or_else(|| format!("no locale `{locale}`"))?
-        .catalog();
-    let source = bundles.bundles()[0].catalog();
-    let ids: Vec<String> = match scope {
-        Scope::Locale => catalog.entries.keys().cloned().collect(),
-        Scope::Page(slug) => {
-            let page = library
-                .manifest()
-                .page(slug)
-                .ok_or_else(|| format!("no page `{slug}`"))?;
-            page.blocks.iter().map(|b| b.id.clone()).collect()
-        }
-        Scope::Message(id) => vec![id.clone()],
-    };
-    let mut recorded = Vec::new();
-    let mut by_file: BTreeMap<String, BTreeMap<String, MessageRecord>> = BTreeMap::new();
-    for id in &ids {
-        let Some(entry) = catalog.get(id) else {
-            if matches!(scope, Scope::Message(_)) {
-                return Err(format!("`{id}` is not in {locale}"));
-            }
-            continue;
-        };
-        let path = records_path(&entry.file);
-        if !by_file.contains_key(&path) {
-            let existing = match library.files().get(&path) {
-                Some(bytes) => {
-                    parse(&path, &String::from_utf8_lossy(bytes)).map_err(|d| d.to_string())?
-                }
-                None => BTreeMap::new(),
-            };
-            by_file.insert(path.clone(), existing);
-        }
-        let record = by_file
-            .get_mut(&path)
-            .expect("inserted")
-            .entry(id.clone())
-            .or_default();
-        match action {
-            RecordAction::MarkTranslated => {
-                let Some(english) = source.get(id) else {
-                    continue;
-                };
-                record.source = Some(english.fingerprint());
-            }
-            RecordAction::Approve => record.reviewed = Some(entry.fingerprint()),
-        }
-        recorded.push(id.clone());
-    }
-    let files = by_file
-        .into_iter()
-        .map(|(path, records)| {
-            let resource = resource_path(&path).expect("a records path");
-            // Write in the resource's order; records of ids no longer there are dropped.
-            let mut order: Vec<(&String, usize)> = catalog
-                .entries
-                .iter()
-                .filter(|(_, e)| *e.file == *resource)
-                .map(|(id, e)| (id, e.position()))
-                .collect();
-            order.sort_by_key(|(_, position)| *position);
-            let ids: Vec<String> = order.into_iter().map(|(id, _)| id.clone()).collect();
-            let text = write(&resource, &ids, &records);
-            (path, text)
-        })
-        .collect();
-    Ok(RecordChange { files, recorded })
 }

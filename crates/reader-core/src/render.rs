@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::l10n::{Fallback, FallbackReport};
 use crate::library::{Library, LocaleInfo};
+use crate::locale::Locale;
 use crate::manifest::{Block, BlockKind, IsoDate, Page};
 use crate::sanitize::{clean_message, plain_text, PlainText};
 
@@ -15,7 +16,7 @@ use crate::sanitize::{clean_message, plain_text, PlainText};
 #[derive(Debug, Clone, Serialize)]
 pub struct RenderedPage {
     pub slug: String,
-    pub locale: String,
+    pub locale: Locale,
     /// The page title as plain text.
     pub title: PlainText,
     pub html: String,
@@ -128,21 +129,18 @@ impl Links<'_> {
 }
 
 impl Library {
-    /// Renders a page body in `locale`; `None` when the slug or locale is unknown.
-    pub fn render_page(&self, locale: &str, slug: &str) -> Option<RenderedPage> {
+    /// Renders a page body in `locale`; `None` when the slug is unknown.
+    pub fn render_page(&self, locale: &Locale, slug: &str) -> Option<RenderedPage> {
         self.render_page_linked(locale, slug, Links::Absolute)
     }
 
     /// The same, with links of the given style.
     pub fn render_page_linked(
         &self,
-        locale: &str,
+        locale: &Locale,
         slug: &str,
         links: Links,
     ) -> Option<RenderedPage> {
-        if !self.has_locale(locale) {
-            return None;
-        }
         let page = self.manifest().page(slug)?;
         let mut report = FallbackReport::default();
         let translated = self.page_is_translated(locale, page);
@@ -153,12 +151,8 @@ impl Library {
             .iter()
             .map(|block| self.block_view(locale, block, markers, &mut report))
             .collect();
-        let title = views
-            .first()
-            .map(|view| plain_text(&view.html))
-            .unwrap_or_default();
-
-        let is_default = locale == crate::DEFAULT_LOCALE;
+        let title = self.page_title(locale, page);
+        let is_default = locale == self.source_locale();
         let template = BodyTemplate {
             locale,
             slug: &page.slug,
@@ -175,7 +169,7 @@ impl Library {
         };
         Some(RenderedPage {
             slug: page.slug.clone(),
-            locale: locale.to_string(),
+            locale: locale.clone(),
             title,
             html: template
                 .render()
@@ -184,29 +178,18 @@ impl Library {
         })
     }
 
-    /// The page's blocks in two aligned columns (by message id): English, the source, on
-    /// the left; on the right the reading locale, or for an English reader the next locale.
-    pub fn render_side_by_side(&self, locale: &str, slug: &str) -> Option<RenderedPage> {
-        if !self.has_locale(locale) {
-            return None;
-        }
+    /// The page's blocks in two aligned columns (by message id): the source language on
+    /// the left; on the right the reading locale, or for a source-language reader the
+    /// next locale. `None` when the slug is unknown or there is only one locale.
+    pub fn render_side_by_side(&self, locale: &Locale, slug: &str) -> Option<RenderedPage> {
         let page = self.manifest().page(slug)?;
-        let default = crate::DEFAULT_LOCALE;
-        let other = if locale == default {
-            self.locales()
-                .iter()
-                .find(|l| l.code != default)?
-                .code
-                .clone()
-        } else {
-            locale.to_string()
+        let default = self.source_locale();
+        let (left, right) = match self.locales() {
+            [source, others @ ..] if locale == default => (source, others.first()?),
+            [source, others @ ..] => (source, others.iter().find(|l| l.code == *locale)?),
+            [] => return None,
         };
-        let find = |code: &str| {
-            self.locales()
-                .iter()
-                .find(|l| l.code == code)
-                .expect("known")
-        };
+        let other = &right.code;
         let mut report = FallbackReport::default();
         let pairs = page
             .blocks
@@ -214,7 +197,7 @@ impl Library {
             .map(|block| {
                 let mut left =
                     self.block_view(default, block, true, &mut FallbackReport::default());
-                let mut right = self.block_view(&other, block, true, &mut report);
+                let mut right = self.block_view(other, block, true, &mut report);
                 for view in [&mut left, &mut right] {
                     // Outside their list or figure, items and captions are paragraphs.
                     if matches!(view.tag, "li" | "figcaption") {
@@ -234,17 +217,14 @@ impl Library {
             locale,
             slug: &page.slug,
             section: &page.section,
-            left: find(default),
-            right: find(&other),
+            left,
+            right,
             pairs,
         };
         Some(RenderedPage {
             slug: page.slug.clone(),
-            locale: locale.to_string(),
-            title: self
-                .resolve(locale, page.title_id(), None)
-                .map(|r| plain_text(&r.text))
-                .unwrap_or_default(),
+            locale: locale.clone(),
+            title: self.page_title(locale, page),
             html: template
                 .render()
                 .expect("rendering to a String cannot fail"),
@@ -254,7 +234,7 @@ impl Library {
 
     /// "3 paragraphs shown in English · 1 may be outdated · translation not yet reviewed",
     /// or `None` when the page is current and reviewed.
-    fn status_line(&self, locale: &str, views: &[BlockView]) -> Option<PlainText> {
+    fn status_line(&self, locale: &Locale, views: &[BlockView]) -> Option<PlainText> {
         // Counted from the blocks just resolved, as `page_status` counts them.
         let falling_back = views.iter().filter(|v| v.fallback).count();
         let outdated = views.iter().filter(|v| v.outdated).count();
@@ -280,18 +260,13 @@ impl Library {
         (!parts.is_empty()).then(|| PlainText::join(&parts, " · "))
     }
 
-    /// The localized "page not found" body (for an unknown locale: the default one).
-    pub fn render_not_found(&self, locale: &str) -> RenderedPage {
+    /// The localized "page not found" body.
+    pub fn render_not_found(&self, locale: &Locale) -> RenderedPage {
         self.render_not_found_linked(locale, Links::Absolute)
     }
 
     /// The same, with links of the given style.
-    pub fn render_not_found_linked(&self, locale: &str, links: Links) -> RenderedPage {
-        let locale = if self.has_locale(locale) {
-            locale
-        } else {
-            crate::DEFAULT_LOCALE
-        };
+    pub fn render_not_found_linked(&self, locale: &Locale, links: Links) -> RenderedPage {
         let text = |id: &str| {
             self.ui_text(locale, id)
                 .unwrap_or_else(|| PlainText::verbatim(id))
@@ -307,7 +282,7 @@ impl Library {
         };
         RenderedPage {
             slug: String::new(),
-            locale: locale.to_string(),
+            locale: locale.clone(),
             title: template.title.clone(),
             html: template
                 .render()
@@ -318,7 +293,7 @@ impl Library {
 
     fn block_view(
         &self,
-        locale: &str,
+        locale: &Locale,
         block: &Block,
         markers: bool,
         report: &mut FallbackReport,
@@ -346,7 +321,7 @@ impl Library {
                 marker: None,
             };
         };
-        let fallback = resolved.locale != locale;
+        let fallback = resolved.locale != locale.as_str();
         if let Some(reason) = resolved.fallback.clone() {
             report.fallbacks.push(Fallback {
                 id: block.id.clone(),
@@ -381,14 +356,14 @@ impl Library {
         }
     }
 
-    fn dateline(&self, locale: &str, date: IsoDate) -> (String, String) {
+    fn dateline(&self, locale: &Locale, date: IsoDate) -> (String, String) {
         (date.to_string(), self.format_date(locale, date))
     }
 
     /// The pages of `page.list_section`, newest first.
     fn listing(
         &self,
-        locale: &str,
+        locale: &Locale,
         page: &Page,
         report: &mut FallbackReport,
         links: Links,

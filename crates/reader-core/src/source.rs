@@ -135,7 +135,10 @@ fn walk(
         }
         if meta.is_dir() {
             if depth == MAX_DEPTH {
-                return Err(LoadError::TooDeep(path));
+                return Err(LoadError::TooDeep {
+                    path,
+                    max: MAX_DEPTH,
+                });
             }
             walk(root, &path, depth + 1, files)?;
         } else if let Some(bytes) = read_regular_file(&path, &meta)? {

@@ -6,69 +6,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::error::{Diagnostic, DiagnosticKind};
 use crate::library::Library;
+use crate::locale::Locale;
 use crate::manifest::Page;
 use crate::records::{self, MessageRecord};
-use crate::source::ContentFiles;
-use crate::DEFAULT_LOCALE;
-
-/// The records of every translated locale, as loaded.
-#[derive(Debug, Default)]
-pub struct Records {
-    /// locale → message id → record.
-    pub by_locale: BTreeMap<String, BTreeMap<String, MessageRecord>>,
-    /// Corrupt record files (their records are ignored).
-    pub corrupt: Vec<Diagnostic>,
-    /// Records of messages the locale doesn't have.
-    pub obsolete: Vec<Diagnostic>,
-}
-
-impl Records {
-    /// Reads every `*.status.toml` of the non-default locales.
-    pub fn load(
-        files: &ContentFiles,
-        library_catalog_has: impl Fn(&str, &str) -> bool,
-        locales: &[String],
-    ) -> Self {
-        let mut out = Records::default();
-        for locale in locales.iter().filter(|l| *l != DEFAULT_LOCALE) {
-            let mut merged = BTreeMap::new();
-            let prefix = format!("{locale}/");
-            for path in files
-                .paths_under(&prefix)
-                .filter(|p| p.ends_with(".status.toml"))
-            {
-                let text = String::from_utf8_lossy(files.get(path).expect("listed"));
-                match records::parse(path, &text) {
-                    Err(diagnostic) => out.corrupt.push(diagnostic),
-                    Ok(records) => {
-                        let lines = crate::catalog::definition_lines(&text);
-                        for (id, record) in records {
-                            if library_catalog_has(locale, &id) {
-                                merged.insert(id, record);
-                            } else {
-                                out.obsolete.push(Diagnostic {
-                                    kind: DiagnosticKind::ObsoleteRecord,
-                                    file: path.to_string(),
-                                    line: lines.get(id.as_str()).copied().unwrap_or(0),
-                                    column: 1,
-                                    text: format!("record of `{id}`, which {locale} does not have"),
-                                    message_id: Some(id),
-                                });
-                            }
-                        }
-                    }
-                }
-            }
-            out.by_locale.insert(locale.clone(), merged);
-        }
-        for d in out.corrupt.iter().chain(&out.obsolete) {
-            log::warn!("{d}");
-        }
-        out
-    }
-}
 
 /// The state of one message in one locale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -95,8 +36,9 @@ pub struct PageStatus {
 
 impl Library {
     /// Status of message `id` in `locale`; the source language is always current.
-    pub fn message_status(&self, locale: &str, id: &str) -> MessageStatus {
-        if locale == DEFAULT_LOCALE {
+    pub fn message_status(&self, locale: &Locale, id: &str) -> MessageStatus {
+        let source = self.source_locale();
+        if locale == source {
             return MessageStatus {
                 translated: true,
                 outdated: false,
@@ -111,12 +53,13 @@ impl Library {
                 reviewed: false,
             };
         };
-        let record = self.records().by_locale.get(locale).and_then(|r| r.get(id));
-        let outdated = match (
-            record.and_then(|r| r.source.as_ref()),
-            defining(DEFAULT_LOCALE),
-        ) {
-            (Some(source), Some(english)) => english.fingerprint(id).as_ref() != Some(source),
+        let record = self
+            .records()
+            .by_locale
+            .get(locale.as_str())
+            .and_then(|r| r.get(id));
+        let outdated = match (record.and_then(|r| r.source.as_ref()), defining(source)) {
+            (Some(recorded), Some(original)) => original.fingerprint(id).as_ref() != Some(recorded),
             (None, Some(_)) => true,
             // Nothing to be outdated against (a message only this locale has).
             (_, None) => false,
@@ -132,7 +75,7 @@ impl Library {
     }
 
     /// Over every page: messages shown from another locale, and shown but not reviewed.
-    pub fn translation_summary(&self, locale: &str) -> (usize, usize) {
+    pub fn translation_summary(&self, locale: &Locale) -> (usize, usize) {
         self.manifest()
             .pages
             .iter()
@@ -147,7 +90,7 @@ impl Library {
 
     /// Counts over a page's blocks: falling back means shown from another locale (missing,
     /// or failing to format).
-    pub fn page_status(&self, locale: &str, page: &Page) -> PageStatus {
+    pub fn page_status(&self, locale: &Locale, page: &Page) -> PageStatus {
         let mut status = PageStatus {
             slug: page.slug.clone(),
             locale: locale.to_string(),
@@ -160,7 +103,7 @@ impl Library {
         for block in &page.blocks {
             let shown_here = self
                 .resolve(locale, &block.id, None)
-                .is_some_and(|r| r.locale == locale);
+                .is_some_and(|r| r.locale == locale.as_str());
             let message = self.message_status(locale, &block.id);
             if !shown_here {
                 status.falling_back += 1;
@@ -172,4 +115,113 @@ impl Library {
         }
         status
     }
+}
+
+/// What `reader mark-translated` and `reader approve` record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordAction {
+    /// This translation was made from the English as it is now.
+    MarkTranslated,
+    /// A reviewer approved this translation as it is now.
+    Approve,
+}
+
+/// Which messages to record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    Locale,
+    Page(String),
+    Message(String),
+}
+
+/// What recording changes: the records files to write, and the ids recorded.
+#[derive(Debug)]
+pub struct RecordChange {
+    /// (path relative to the content root, new text)
+    pub files: Vec<(String, String)>,
+    pub recorded: Vec<String>,
+}
+
+/// The records files to write after recording `action` for the messages of `scope` in
+/// `locale`. Records of other messages in the same files are kept as they are.
+pub fn record(
+    library: &Library,
+    locale: &Locale,
+    scope: &Scope,
+    action: RecordAction,
+) -> Result<RecordChange, String> {
+    if locale == library.source_locale() {
+        return Err(format!(
+            "`{locale}` is the source language: nothing to record"
+        ));
+    }
+    let bundles = library.localizer();
+    let catalog = bundles
+        .bundle(locale)
+        .expect("a Locale is one of the library's")
+        .catalog();
+    let source = bundles.bundles()[0].catalog();
+    let ids: Vec<String> = match scope {
+        Scope::Locale => catalog.entries.keys().cloned().collect(),
+        Scope::Page(slug) => {
+            let page = library
+                .manifest()
+                .page(slug)
+                .ok_or_else(|| format!("no page `{slug}`"))?;
+            page.blocks.iter().map(|b| b.id.clone()).collect()
+        }
+        Scope::Message(id) => vec![id.clone()],
+    };
+    let mut recorded = Vec::new();
+    let mut by_file: BTreeMap<String, BTreeMap<String, MessageRecord>> = BTreeMap::new();
+    for id in &ids {
+        let Some(entry) = catalog.get(id) else {
+            if matches!(scope, Scope::Message(_)) {
+                return Err(format!("`{id}` is not in {locale}"));
+            }
+            continue;
+        };
+        let path = records::records_path(&entry.file);
+        if !by_file.contains_key(&path) {
+            let existing = match library.files().get(&path) {
+                Some(bytes) => records::parse(&path, &String::from_utf8_lossy(bytes))
+                    .map_err(|d| d.to_string())?,
+                None => BTreeMap::new(),
+            };
+            by_file.insert(path.clone(), existing);
+        }
+        let record = by_file
+            .get_mut(&path)
+            .expect("inserted")
+            .entry(id.clone())
+            .or_default();
+        match action {
+            RecordAction::MarkTranslated => {
+                let Some(english) = source.get(id) else {
+                    continue;
+                };
+                record.source = Some(english.fingerprint());
+            }
+            RecordAction::Approve => record.reviewed = Some(entry.fingerprint()),
+        }
+        recorded.push(id.clone());
+    }
+    let files = by_file
+        .into_iter()
+        .map(|(path, records)| {
+            let resource = records::resource_path(&path).expect("a records path");
+            // Write in the resource's order; records of ids no longer there are dropped.
+            let mut order: Vec<(&String, usize)> = catalog
+                .entries
+                .iter()
+                .filter(|(_, e)| *e.file == *resource)
+                .map(|(id, e)| (id, e.position()))
+                .collect();
+            order.sort_by_key(|(_, position)| *position);
+            let ids: Vec<String> = order.into_iter().map(|(id, _)| id.clone()).collect();
+            let text = records::write(&resource, &ids, &records);
+            (path, text)
+        })
+        .collect();
+    Ok(RecordChange { files, recorded })
 }

@@ -25,16 +25,25 @@ fn trusted() -> Vec<ed25519_dalek::VerifyingKey> {
 
 /// The shipped content as a pack of `version` (its manifest says so).
 fn content_pack(version: u64) -> Vec<u8> {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(locales_dir(), dir.path());
-    let manifest = dir.path().join("manifest.toml");
-    let text = std::fs::read_to_string(&manifest).unwrap().replacen(
-        "version = 1",
-        &format!("version = {version}"),
-        1,
+    pack::build(locales_dir(), &test_key(), "IOM Lao PDR (test)", version).unwrap()
+}
+
+/// The version given to the builder is the pack's, in its manifest too (comments and
+/// layout kept); the content folder is not touched.
+#[test]
+fn a_pack_carries_the_version_it_was_built_with() {
+    let before = std::fs::read_to_string(locales_dir().join("manifest.toml")).unwrap();
+    let pack = verify(&content_pack(7)).unwrap();
+    assert_eq!(pack.info.version, 7);
+    assert_eq!(pack.library.manifest().version, 7);
+    let manifest = String::from_utf8(pack.files["manifest.toml"].clone()).unwrap();
+    assert_eq!(
+        manifest,
+        before.replacen("version = 1 ", "version = 7 ", 1),
+        "only the version changes"
     );
-    std::fs::write(&manifest, text).unwrap();
-    pack::build(dir.path(), &test_key(), "IOM Lao PDR (test)").unwrap()
+    let after = std::fs::read_to_string(locales_dir().join("manifest.toml")).unwrap();
+    assert_eq!(before, after);
 }
 
 fn verify(bytes: &[u8]) -> Result<pack::VerifiedPack, PackError> {
@@ -104,7 +113,7 @@ fn changes_name_pages_added_changed_and_removed() {
     );
     std::fs::write(&lo, text).unwrap();
     std::fs::remove_file(dir.path().join("lo/pages/news.ftl")).unwrap();
-    let bytes = pack::build(dir.path(), &test_key(), "t").unwrap();
+    let bytes = pack::build(dir.path(), &test_key(), "t", 2).unwrap();
     let pack = verify(&bytes).unwrap();
     let changes = pack::changes(
         &Library::load(ContentSource::Embedded).unwrap(),
@@ -260,7 +269,7 @@ fn content_must_load_and_check_clean() {
     copy_tree(locales_dir(), dir.path());
     std::fs::write(dir.path().join("lo/terms.ftl"), "# terms gone\n").unwrap();
     assert_eq!(
-        pack::build(dir.path(), &test_key(), "t")
+        pack::build(dir.path(), &test_key(), "t", 2)
             .unwrap_err()
             .kind(),
         "invalid-content"
@@ -281,7 +290,9 @@ fn install_switches_whole_content_and_restore_goes_back() {
     // About says where the content came from.
     let installed = store.current().unwrap();
     assert_eq!(installed.content_info().origin, ContentOrigin::Imported);
-    assert!(installed.chrome("en", "1").strings["about-content"]
+    assert!(installed
+        .chrome(&installed.locale("en").unwrap(), "1")
+        .strings["about-content"]
         .as_str()
         .contains("imported from a content pack"));
     // The same pack twice, and an older one: refused, nothing changes.

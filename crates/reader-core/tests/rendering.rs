@@ -51,10 +51,14 @@ fn every_page_renders_in_both_locales_without_fallback() {
         "{:?}",
         library.diagnostics()
     );
-    assert_eq!(library.locale_codes(), ["en", "lo"]);
+    let codes: Vec<&str> = library.locales().iter().map(|l| l.code.as_str()).collect();
+    assert_eq!(codes, ["en", "lo"]);
+    assert_eq!(library.source_locale(), "en");
     for page in &library.manifest().pages {
         for locale in ["en", "lo"] {
-            let rendered = library.render_page(locale, &page.slug).unwrap();
+            let rendered = library
+                .render_page(&library.locale(locale).unwrap(), &page.slug)
+                .unwrap();
             assert!(
                 rendered.report.fallbacks.is_empty(),
                 "{locale}/{}: {:?}",
@@ -79,7 +83,10 @@ fn snapshots_of_every_page_in_both_locales() {
     let library = shipped();
     for page in &library.manifest().pages {
         for locale in ["en", "lo"] {
-            let html = library.render_page(locale, &page.slug).unwrap().html;
+            let html = library
+                .render_page(&library.locale(locale).unwrap(), &page.slug)
+                .unwrap()
+                .html;
             let name = format!("{locale}__{}", page.slug.replace('/', "__"));
             insta::assert_snapshot!(name, html);
         }
@@ -90,7 +97,7 @@ fn snapshots_of_every_page_in_both_locales() {
 fn article_shows_its_date_quotes_and_contacts() {
     let library = shipped();
     let en = library
-        .render_page("en", "news/country-strategy")
+        .render_page(&library.locale("en").unwrap(), "news/country-strategy")
         .unwrap()
         .html;
     assert!(
@@ -102,7 +109,7 @@ fn article_shows_its_date_quotes_and_contacts() {
     assert!(en.contains(r#"href="mailto:shtuladhar@iom.int""#));
     assert!(en.contains(r#"href="mailto:tousavang@iom.int""#));
     let lo = library
-        .render_page("lo", "news/country-strategy")
+        .render_page(&library.locale("lo").unwrap(), "news/country-strategy")
         .unwrap()
         .html;
     assert!(
@@ -115,7 +122,10 @@ fn article_shows_its_date_quotes_and_contacts() {
 #[test]
 fn our_work_lists_the_seven_areas() {
     let library = shipped();
-    let html = library.render_page("en", "our-work").unwrap().html;
+    let html = library
+        .render_page(&library.locale("en").unwrap(), "our-work")
+        .unwrap()
+        .html;
     assert_eq!(html.matches("<ul class=\"items\">").count(), 1);
     assert_eq!(html.matches("<li id=\"our-work-area-").count(), 7);
 }
@@ -123,7 +133,10 @@ fn our_work_lists_the_seven_areas() {
 #[test]
 fn home_lists_the_news_articles_not_the_news_page() {
     let library = shipped();
-    let html = library.render_page("en", "home").unwrap().html;
+    let html = library
+        .render_page(&library.locale("en").unwrap(), "home")
+        .unwrap()
+        .html;
     assert_eq!(html.matches("<li><a href=").count(), 1, "{html}");
     assert!(html.contains(r#"data-slug="news/country-strategy""#));
 }
@@ -131,7 +144,10 @@ fn home_lists_the_news_articles_not_the_news_page() {
 #[test]
 fn news_lists_the_article() {
     let library = shipped();
-    let html = library.render_page("lo", "news").unwrap().html;
+    let html = library
+        .render_page(&library.locale("lo").unwrap(), "news")
+        .unwrap()
+        .html;
     assert!(
         html.contains(r#"href="/lo/news/country-strategy" data-slug="news/country-strategy""#),
         "{html}"
@@ -143,7 +159,9 @@ fn message_missing_in_lao_shows_english_marked() {
     let dir = content_copy();
     replace_message(dir.path(), "lo/pages/who-we-are.ftl", "who-we-are-p2", None);
     let library = load_dir(dir.path());
-    let page = library.render_page("lo", "who-we-are").unwrap();
+    let page = library
+        .render_page(&library.locale("lo").unwrap(), "who-we-are")
+        .unwrap();
     assert_eq!(page.report.fallbacks.len(), 1);
     assert_eq!(page.report.fallbacks[0].id, "who-we-are-p2");
     assert_eq!(page.report.fallbacks[0].shown, "en");
@@ -172,7 +190,9 @@ fn missing_lao_term_falls_back_whole_message() {
     let dir = content_copy();
     replace_message(dir.path(), "lo/terms.ftl", "-org-short", None);
     let library = load_dir(dir.path());
-    let page = library.render_page("lo", "home").unwrap();
+    let page = library
+        .render_page(&library.locale("lo").unwrap(), "home")
+        .unwrap();
     assert!(page.report.fallbacks.iter().any(|f| f.id == "home-title"
         && matches!(f.reason, reader_core::l10n::FallbackReason::FormatError(_))));
     assert!(
@@ -186,7 +206,9 @@ fn page_missing_in_lao_is_english_with_a_lao_notice() {
     let dir = content_copy();
     std::fs::remove_file(dir.path().join("lo/pages/who-we-are.ftl")).unwrap();
     let library = load_dir(dir.path());
-    let page = library.render_page("lo", "who-we-are").unwrap();
+    let page = library
+        .render_page(&library.locale("lo").unwrap(), "who-we-are")
+        .unwrap();
     assert!(page
         .html
         .contains(r#"<p class="page-notice" role="note">ໜ້ານີ້ຍັງບໍ່ທັນໄດ້ແປເປັນພາສາລາວ"#));
@@ -222,7 +244,9 @@ fn malformed_ftl_keeps_the_good_messages_and_reports_position() {
         d.line
     );
     assert!(d.column >= 1);
-    let page = library.render_page("lo", "who-we-are").unwrap();
+    let page = library
+        .render_page(&library.locale("lo").unwrap(), "who-we-are")
+        .unwrap();
     // The broken message falls back; its neighbours still show in Lao.
     assert!(element_with_id(&page.html, "who-we-are-p1").contains(r#"lang="en""#));
     assert!(!element_with_id(&page.html, "who-we-are-p2").contains("lang="));
@@ -242,7 +266,7 @@ fn markup_and_script_in_messages_render_inert() {
     }
     let library = load_dir(dir.path());
     let html = library
-        .render_page("lo", "who-we-are")
+        .render_page(&library.locale("lo").unwrap(), "who-we-are")
         .unwrap()
         .html
         .to_lowercase();
@@ -273,12 +297,15 @@ fn markup_and_script_in_messages_render_inert() {
 #[test]
 fn unknown_pages_and_locales_render_nothing() {
     let library = shipped();
-    assert!(library.render_page("lo", "nope").is_none());
-    assert!(library.render_page("fr", "home").is_none());
-    let not_found = library.render_not_found("lo");
+    assert!(library
+        .render_page(&library.locale("lo").unwrap(), "nope")
+        .is_none());
+    // An unknown locale never gets as far as rendering: it is no `Locale`.
+    assert!(library.locale("fr").is_none());
+    let not_found = library.render_not_found(&library.locale("lo").unwrap());
     assert!(not_found.html.contains("ບໍ່ພົບໜ້ານີ້"));
     assert!(library
-        .render_not_found("xx")
+        .render_not_found(library.source_locale())
         .html
         .contains("Page not found"));
 }
@@ -322,7 +349,7 @@ fn a_manifest_that_is_a_link_or_a_fifo_is_missing() {
 #[test]
 fn chrome_names_each_locale_in_its_own_script() {
     let library = shipped();
-    let chrome = library.chrome("lo", "1.2.3");
+    let chrome = library.chrome(&library.locale("lo").unwrap(), "1.2.3");
     let names: Vec<_> = chrome
         .locales
         .iter()
@@ -334,14 +361,19 @@ fn chrome_names_each_locale_in_its_own_script() {
         "ອົງການຈັດຕັ້ງສາກົນເພື່ອການເຄື່ອນຍ້າຍຖິ່ນຖານ"
     );
     assert_eq!(
-        library.chrome("en", "1.2.3").window_title.as_str(),
+        library
+            .chrome(&library.locale("en").unwrap(), "1.2.3")
+            .window_title
+            .as_str(),
         "International Organization for Migration"
     );
     assert!(chrome.strings["about-app"].as_str().contains("1.2.3"));
     assert!(chrome.strings["about-content"]
         .as_str()
         .ends_with("ມາພ້ອມກັບໂປຣແກຣມອ່ານ"));
-    assert!(library.chrome("en", "1.2.3").strings["about-content"]
+    assert!(library
+        .chrome(&library.locale("en").unwrap(), "1.2.3")
+        .strings["about-content"]
         .as_str()
         .ends_with("built into the reader"));
     assert_eq!(chrome.nav.len(), 4);
@@ -366,7 +398,9 @@ fn english_changed_since_translation_marks_the_lao_block_outdated() {
         Some("who-we-are-p2 = { -org-short } has had a presence in { -country-name } since 2002, and this sentence is new."),
     );
     let library = load_dir(dir.path());
-    let page = library.render_page("lo", "who-we-are").unwrap();
+    let page = library
+        .render_page(&library.locale("lo").unwrap(), "who-we-are")
+        .unwrap();
     let block = element_with_id(&page.html, "who-we-are-p2");
     assert!(
         block.contains("outdated") && block.contains(r#"data-marker="outdated""#),
@@ -379,7 +413,10 @@ fn english_changed_since_translation_marks_the_lao_block_outdated() {
     assert!(page.html.contains("1 ຫຍໍ້ໜ້າ ອາດຈະບໍ່ທັນສະໄໝ"), "{}", page.html);
     assert!(!element_with_id(&page.html, "who-we-are-p1").contains("outdated"));
     // English readers see nothing of it.
-    let en = library.render_page("en", "who-we-are").unwrap().html;
+    let en = library
+        .render_page(&library.locale("en").unwrap(), "who-we-are")
+        .unwrap()
+        .html;
     assert!(
         !en.contains("marker") && !en.contains("translation-status"),
         "{en}"
@@ -390,21 +427,24 @@ fn english_changed_since_translation_marks_the_lao_block_outdated() {
 fn approved_and_current_pages_have_no_status_line() {
     let dir = content_copy();
     let library = load_dir(dir.path());
-    let change = reader_core::records::record(
+    let change = reader_core::status::record(
         &library,
-        "lo",
-        &reader_core::records::Scope::Page("who-we-are".into()),
-        reader_core::records::RecordAction::Approve,
+        &library.locale("lo").unwrap(),
+        &reader_core::status::Scope::Page("who-we-are".into()),
+        reader_core::status::RecordAction::Approve,
     )
     .unwrap();
     for (path, text) in change.files {
         std::fs::write(dir.path().join(path), text).unwrap();
     }
     let library = load_dir(dir.path());
-    let html = library.render_page("lo", "who-we-are").unwrap().html;
+    let html = library
+        .render_page(&library.locale("lo").unwrap(), "who-we-are")
+        .unwrap()
+        .html;
     assert!(!html.contains("translation-status"), "{html}");
     assert!(library
-        .render_page("lo", "home")
+        .render_page(&library.locale("lo").unwrap(), "home")
         .unwrap()
         .html
         .contains("translation-status"));
@@ -416,7 +456,10 @@ fn approved_and_current_pages_have_no_status_line() {
         Some("who-we-are-p1 = ຂໍ້ຄວາມໃໝ່"),
     );
     let library = load_dir(dir.path());
-    let html = library.render_page("lo", "who-we-are").unwrap().html;
+    let html = library
+        .render_page(&library.locale("lo").unwrap(), "who-we-are")
+        .unwrap()
+        .html;
     assert!(html.contains("ການແປຍັງບໍ່ທັນໄດ້ຮັບການກວດກາ"), "{html}");
 }
 
@@ -425,7 +468,7 @@ fn side_by_side_aligns_blocks_by_message_id() {
     let library = shipped();
     for locale in ["en", "lo"] {
         let page = library
-            .render_side_by_side(locale, "news/country-strategy")
+            .render_side_by_side(&library.locale(locale).unwrap(), "news/country-strategy")
             .unwrap();
         let manifest_page = library.manifest().page("news/country-strategy").unwrap();
         let pairs: Vec<&str> = page
@@ -443,7 +486,7 @@ fn side_by_side_aligns_blocks_by_message_id() {
     insta::assert_snapshot!(
         "side_by_side__lo__who-we-are",
         library
-            .render_side_by_side("lo", "who-we-are")
+            .render_side_by_side(&library.locale("lo").unwrap(), "who-we-are")
             .unwrap()
             .html
     );
@@ -474,7 +517,10 @@ fn corrupt_or_stray_records_never_crash() {
         Some("no-such-message")
     );
     // Without its records the page is shown, marked as possibly outdated.
-    let html = library.render_page("lo", "home").unwrap().html;
+    let html = library
+        .render_page(&library.locale("lo").unwrap(), "home")
+        .unwrap()
+        .html;
     assert!(html.contains(r#"data-marker="outdated""#));
 }
 
@@ -490,7 +536,7 @@ fn folders_nested_past_the_limit_are_refused_not_a_stack_overflow() {
     }
     std::fs::create_dir_all(&deep).unwrap();
     match Library::load(ContentSource::Directory(dir.path().into())) {
-        Err(reader_core::LoadError::TooDeep(path)) => {
+        Err(reader_core::LoadError::TooDeep { path, .. }) => {
             assert!(
                 path.starts_with(dir.path().join("lo/pages/d")),
                 "{}",

@@ -1,9 +1,24 @@
 //! Search over the shipped content (and content made for a case), through the public API.
 
+use reader_core::search::{SearchHit, Searcher};
 use reader_core::{ContentSource, Library};
 
-fn shipped() -> Library {
-    Library::load(ContentSource::Embedded).unwrap()
+/// Content and its search index; searches name the reading locale by its code.
+struct Searchable(Searcher);
+
+impl Searchable {
+    fn search(&self, query: &str, reading: &str, limit: usize) -> Vec<SearchHit> {
+        let reading = self.0.library().locale(reading).unwrap();
+        self.0.search(query, &reading, limit)
+    }
+}
+
+fn searchable(library: Library) -> Searchable {
+    Searchable(Searcher::new(library.into()))
+}
+
+fn shipped() -> Searchable {
+    searchable(Library::load(ContentSource::Embedded).unwrap())
 }
 
 fn ids(hits: &[reader_core::search::SearchHit]) -> Vec<(&str, &str)> {

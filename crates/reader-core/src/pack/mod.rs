@@ -14,6 +14,7 @@
 //! load and pass `reader check` without errors.
 
 mod archive;
+mod import;
 pub mod keys;
 pub mod store;
 
@@ -28,6 +29,7 @@ use crate::manifest::IsoDate;
 use crate::source::{ContentFiles, ContentSource};
 
 pub use archive::Limits;
+pub use import::{Importer, PackPreview};
 
 pub const MAGIC: &[u8; 7] = b"IOMPACK";
 pub const FORMAT: u8 = 1;
@@ -66,6 +68,10 @@ pub enum PackError {
     OlderThanInstalled { pack: u64, newest: u64 },
     #[error("another import or restore of content is under way")]
     Busy,
+    #[error("no pack is waiting to be installed: open one first")]
+    NothingPending,
+    #[error("packs can't be installed while the reader shows a content folder (--content)")]
+    NoStore,
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
@@ -85,6 +91,8 @@ impl PackError {
             PackError::NotNewer { .. } => "not-newer",
             PackError::OlderThanInstalled { .. } => "older-than-installed",
             PackError::Busy => "busy",
+            PackError::NothingPending => "nothing-pending",
+            PackError::NoStore => "no-store",
             PackError::Io(_) => "io",
         }
     }
@@ -118,22 +126,23 @@ impl std::fmt::Debug for VerifiedPack {
     }
 }
 
-/// Builds a signed pack from a content directory (refused if `reader check` finds errors;
-/// UI strings are left out: they ship with the app).
+/// Builds a signed pack of content `version` from a content directory (refused if
+/// `reader check` finds errors; UI strings are left out: they ship with the app). The pack's
+/// manifest is the folder's with `version` set; the folder is not changed.
 pub fn build(
     content_dir: &std::path::Path,
     key: &SigningKey,
     publisher: &str,
+    version: u64,
 ) -> Result<Vec<u8>, PackError> {
     let library = Library::load(ContentSource::Directory(content_dir.to_path_buf()))
         .map_err(|e| PackError::InvalidContent(e.to_string()))?;
     check_clean(&library)?;
-    let manifest = library.manifest();
     let info = PackInfo {
         format: 1,
         publisher: publisher.to_string(),
-        version: manifest.version,
-        date: manifest.date,
+        version,
+        date: library.manifest().date,
     };
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     files.insert(
@@ -148,8 +157,30 @@ pub fn build(
         let bytes = std::fs::read(content_dir.join(path))?;
         files.insert(path.to_string(), bytes);
     }
+    let manifest = String::from_utf8_lossy(&files["manifest.toml"]).into_owned();
+    files.insert(
+        "manifest.toml".into(),
+        with_version(&manifest, version)?.into_bytes(),
+    );
     let payload = archive::write(&files)?;
     Ok(sign(&payload, key))
+}
+
+/// The manifest with its `version` set, comments and layout kept.
+fn with_version(manifest: &str, version: u64) -> Result<String, PackError> {
+    let invalid = |why: String| PackError::InvalidContent(format!("manifest.toml: {why}"));
+    let mut document: toml_edit::DocumentMut =
+        manifest.parse().map_err(|e| invalid(format!("{e}")))?;
+    let version =
+        i64::try_from(version).map_err(|_| invalid(format!("version {version} is too large")))?;
+    let value = document
+        .get_mut("version")
+        .and_then(toml_edit::Item::as_value_mut)
+        .ok_or_else(|| invalid("no `version`".into()))?;
+    let decor = value.decor().clone();
+    *value = version.into();
+    *value.decor_mut() = decor;
+    Ok(document.to_string())
 }
 
 /// The pack file: header and signature, then the payload.
@@ -342,9 +373,10 @@ pub struct Changes {
 pub fn changes(installed: &Library, pack: &Library) -> Changes {
     let mut changes = Changes::default();
     let locales: std::collections::BTreeSet<String> = installed
-        .locale_codes()
-        .into_iter()
-        .chain(pack.locale_codes())
+        .locales()
+        .iter()
+        .chain(pack.locales())
+        .map(|l| l.code.to_string())
         .collect();
     let fingerprints = |library: &Library, locale: &str, slug: &str| -> Option<Vec<String>> {
         let page = library.manifest().page(slug)?;

@@ -132,6 +132,17 @@ impl Store {
             .map(Library::imported)
     }
 
+    /// What the reader shows: `built_in` content, or the installed content if it loads and
+    /// is newer.
+    pub fn shown(&self, built_in: Library) -> Library {
+        match self.current() {
+            Some(installed) if installed.manifest().version > built_in.manifest().version => {
+                installed
+            }
+            _ => built_in,
+        }
+    }
+
     /// Installs a verified pack; refused unless it is newer than `shown_version` (the
     /// content showing now: installed or built in).
     pub fn install(&self, pack: &VerifiedPack, shown_version: u64) -> Result<(), PackError> {

@@ -9,6 +9,7 @@ pub use fold::{fold, Folded};
 pub use tokenizer::{lao_pairs, words, LaoEnglishTokenizer, LaoPairTokenizer, Word};
 
 use std::collections::HashSet;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 use std::collections::HashMap;
@@ -18,6 +19,7 @@ use tantivy::tokenizer::{Language, Stemmer, TextAnalyzer};
 use tantivy::{collector::TopDocs, Index, IndexReader, TantivyDocument, Term};
 
 use crate::library::Library;
+use crate::locale::Locale;
 use crate::sanitize::{escape_html, plain_text};
 
 /// Longer queries are cut here: nobody types more, and a pasted page must stay cheap.
@@ -60,6 +62,48 @@ pub struct AlignedBlock {
     pub locale: String,
     pub page_title: String,
     pub text: String,
+}
+
+/// A library with its search index, built on the first search. Whoever serves searches (the
+/// app, `serve`, `reader search`) holds one for the library it shows: the index belongs
+/// with the content it was built from, and the library knows nothing of search.
+pub struct Searcher {
+    library: Arc<Library>,
+    index: OnceLock<Option<SearchIndex>>,
+}
+
+impl Searcher {
+    pub fn new(library: Arc<Library>) -> Self {
+        Self {
+            library,
+            index: OnceLock::new(),
+        }
+    }
+
+    pub fn library(&self) -> &Arc<Library> {
+        &self.library
+    }
+
+    /// The index, built on first use (a failure is logged and searches then find nothing).
+    pub fn index(&self) -> Option<&SearchIndex> {
+        self.index
+            .get_or_init(|| match SearchIndex::build(&self.library) {
+                Ok(index) => Some(index),
+                Err(e) => {
+                    log::error!("search index: {e}");
+                    None
+                }
+            })
+            .as_ref()
+    }
+
+    /// Blocks matching `query` in any locale, the `reading` locale's first (see
+    /// [`SearchIndex::search`]).
+    pub fn search(&self, query: &str, reading: &Locale, limit: usize) -> Vec<SearchHit> {
+        self.index()
+            .map(|index| index.search(&self.library, query, reading, limit))
+            .unwrap_or_default()
+    }
 }
 
 pub struct SearchIndex {
@@ -123,18 +167,13 @@ impl SearchIndex {
         writer.commit()?;
         let reader = index.reader()?;
         let titles = library
-            .locale_codes()
-            .into_iter()
+            .locales()
+            .iter()
             .flat_map(|locale| {
-                library
-                    .manifest()
-                    .pages
-                    .iter()
-                    .map(move |page| (locale.clone(), page.slug.clone()))
-            })
-            .map(|(locale, slug)| {
-                let title = page_title(library, &locale, &slug);
-                ((locale, slug), title)
+                library.manifest().pages.iter().map(move |page| {
+                    let title = library.page_title(&locale.code, page).into_string();
+                    ((locale.code.to_string(), page.slug.clone()), title)
+                })
             })
             .collect();
         Ok(Self {
@@ -172,9 +211,10 @@ impl SearchIndex {
         &self,
         library: &Library,
         query: &str,
-        reading: &str,
+        reading: &Locale,
         limit: usize,
     ) -> Vec<SearchHit> {
+        let reading = reading.as_str();
         let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
         let mut words = words(&query);
         let typing = !query.ends_with(char::is_whitespace);
@@ -348,16 +388,17 @@ impl SearchIndex {
 
 fn collect_entries(library: &Library) -> Vec<Entry> {
     let mut entries = Vec::new();
-    for locale in library.locale_codes() {
+    for locale in library.locales() {
+        let locale = locale.code.as_str();
         for page in &library.manifest().pages {
             for block in &page.blocks {
-                let Some(resolved) = library.resolve(&locale, &block.id, None) else {
+                let Some(resolved) = library.resolve(locale, &block.id, None) else {
                     continue;
                 };
                 entries.push(Entry {
                     fallback: resolved.locale != locale,
                     text: plain_text(&resolved.text).into_string(),
-                    locale: locale.clone(),
+                    locale: locale.to_string(),
                     slug: page.slug.clone(),
                     id: block.id.clone(),
                 });
@@ -365,15 +406,6 @@ fn collect_entries(library: &Library) -> Vec<Entry> {
         }
     }
     entries
-}
-
-fn page_title(library: &Library, locale: &str, slug: &str) -> String {
-    library
-        .manifest()
-        .page(slug)
-        .and_then(|page| library.resolve(locale, page.title_id(), None))
-        .map(|r| plain_text(&r.text).into_string())
-        .unwrap_or_default()
 }
 
 /// The text around the first match, HTML-escaped, matched words in `<mark>`; and the
