@@ -108,6 +108,8 @@ function applyChrome(chrome) {
     el.title = text(el.dataset.i18nLabel);
   }
   $(".for-translations").hidden = chrome.locale === chrome.source_locale;
+  // Pages in a language the app has no menus for: the menus are in the source language.
+  $("#ui-untranslated").hidden = chrome.ui_translated;
 
   const nav = $("#nav ul");
   nav.replaceChildren(...chrome.nav.map((item) => {

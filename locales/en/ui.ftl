@@ -67,6 +67,7 @@ pack-cancel = Cancel
 pack-installed = The new content is installed.
 pack-restored = The previous content is back.
 pack-nothing-to-restore = There is no earlier content to go back to.
+ui-not-translated = The reader's menus and buttons are not translated into this language: they are shown in English.
 pack-error-note = Nothing was changed: the content you had is still there.
 pack-error-not-a-pack = This file is not a content pack.
 pack-error-unsigned = This content pack is not signed, so it cannot be trusted.

@@ -25,6 +25,8 @@ pub struct Library {
     dates: HashMap<String, DateFormatter>,
     locales: Vec<LocaleInfo>,
     ui_message_ids: Vec<String>,
+    /// Locales with UI strings of their own (the app's, or the content folder's).
+    ui_locales: Vec<String>,
     diagnostics: Vec<Diagnostic>,
     records: Records,
 }
@@ -87,6 +89,9 @@ pub struct Chrome {
     pub nav: Vec<NavItem>,
     pub locales: Vec<LocaleInfo>,
     pub home: String,
+    /// `false` when the locale has no UI strings of its own (pages brought by a pack in a
+    /// language the app doesn't know): the window is in the source language, and says so.
+    pub ui_translated: bool,
 }
 
 impl Library {
@@ -151,6 +156,11 @@ impl Library {
                 }
             }
         }
+        let ui_locales = codes
+            .iter()
+            .filter(|code| files.get(&format!("{code}/ui.ftl")).is_some())
+            .cloned()
+            .collect();
         let ui_message_ids = files
             .get(&format!("{source_code}/ui.ftl"))
             .map(|bytes| message_ids(&String::from_utf8_lossy(bytes)))
@@ -207,6 +217,7 @@ impl Library {
             dates,
             locales: Vec::new(),
             ui_message_ids,
+            ui_locales,
             diagnostics,
             records,
         };
@@ -370,6 +381,7 @@ impl Library {
             nav,
             locales: self.locales.clone(),
             home: self.manifest.home().slug.clone(),
+            ui_translated: self.ui_locales.iter().any(|code| code == locale.as_str()),
         }
     }
 }

@@ -76,6 +76,25 @@ pub fn content_copy() -> tempfile::TempDir {
     dir
 }
 
+/// Adds the test-only third language (`tests/fixtures/third-locale/fr`, a small French
+/// draft) to a content directory; without its UI strings when `with_ui` is false, as a
+/// pack would bring it.
+pub fn add_third_locale(content: &Path, with_ui: bool) {
+    let from = workspace_root().join("tests/fixtures/third-locale/fr");
+    let to = content.join("fr");
+    std::fs::create_dir_all(to.join("pages")).unwrap();
+    for file in [
+        "terms.ftl",
+        "ui.ftl",
+        "pages/home.ftl",
+        "pages/who-we-are.ftl",
+    ] {
+        if file != "ui.ftl" || with_ui {
+            std::fs::copy(from.join(file), to.join(file)).unwrap();
+        }
+    }
+}
+
 /// Rewrites the line defining message `id` in `file` of a content directory (`None`
 /// removes it).
 pub fn replace_message(content: &Path, file: &str, id: &str, line: Option<&str>) {
