@@ -6,7 +6,7 @@ use reader_core::{ContentSource, Library};
 
 fn benches(c: &mut Criterion) {
     let library = Library::load(ContentSource::Embedded).expect("embedded content loads");
-    for locale in ["en", "lo"] {
+    for locale in library.locales().iter().map(|l| &l.code) {
         c.bench_function(&format!("render article ({locale})"), |b| {
             b.iter(|| {
                 library
@@ -20,10 +20,10 @@ fn benches(c: &mut Criterion) {
     }
     c.bench_function("language switch en → lo (chrome + article)", |b| {
         b.iter(|| {
-            let chrome = library.chrome(&library.locale("lo").unwrap(), "0.1.0");
-            let page = library
-                .render_page(&library.locale("lo").unwrap(), "news/country-strategy")
-                .unwrap();
+            // As the app does it: the code parsed into a locale, then chrome and body.
+            let lo = library.locale("lo").unwrap();
+            let chrome = library.chrome(&lo, "0.1.0");
+            let page = library.render_page(&lo, "news/country-strategy").unwrap();
             (chrome, page)
         })
     });

@@ -65,8 +65,8 @@ fn in_file(kind: Kind, file: &str, id: Option<&str>, text: String) -> Diagnostic
     }
 }
 
-/// Every manifest block has an English message, every page an English resource, and every
-/// page resource (in any locale) a page in the manifest.
+/// Every manifest block has a source-language message, every page a source-language
+/// resource, and every page resource (in any locale) a page in the manifest.
 fn manifest_against_resources(library: &Library, source: &Catalog, found: &mut Vec<Diagnostic>) {
     let manifest = library.manifest();
     let files = library.files();
@@ -117,7 +117,7 @@ fn manifest_against_resources(library: &Library, source: &Catalog, found: &mut V
 }
 
 /// References to messages and terms the locale doesn't define. A term the locale lacks
-/// but English has is reported once, as a missing term, not at each use.
+/// but the source language has is reported once, as a missing term, not at each use.
 fn references(
     locale: &str,
     is_source: bool,
@@ -149,7 +149,7 @@ fn references(
     }
 }
 
-/// A translation against English: terms, variables, attributes, and what is missing,
+/// A translation against the source language: terms, variables, attributes, and what is missing,
 /// obsolete, outdated or unreviewed.
 fn compare_with_source(
     library: &Library,
@@ -159,6 +159,8 @@ fn compare_with_source(
     found: &mut Vec<Diagnostic>,
 ) {
     let files = library.files();
+    // Named as the language switch names it ("English").
+    let source_name = library.locales()[0].native_name.as_str();
     // A message lost to a syntax error is reported there, not again as missing.
     let broken: BTreeSet<&str> = library
         .diagnostics()
@@ -179,7 +181,10 @@ fn compare_with_source(
                 Kind::MissingPage,
                 &resource,
                 None,
-                format!("page `{}` is not translated (shown in English)", page.slug),
+                format!(
+                    "page `{}` is not translated (shown in {source_name})",
+                    page.slug
+                ),
             ));
         }
     }
@@ -200,7 +205,7 @@ fn compare_with_source(
                     Kind::MissingMessage,
                     &translated_path(&english.file, locale),
                     Some(id),
-                    format!("`{id}` is not translated (shown in English)"),
+                    format!("`{id}` is not translated (shown in {source_name})"),
                 ));
             }
             continue;
@@ -212,7 +217,7 @@ fn compare_with_source(
                 entry,
                 id,
                 format!(
-                    "variables {} differ from English {}",
+                    "variables {} differ from {source_name} {}",
                     list(&variables, "$"),
                     list(&english_variables, "$")
                 ),
@@ -225,7 +230,7 @@ fn compare_with_source(
                 entry,
                 id,
                 format!(
-                    "attributes {} differ from English {}",
+                    "attributes {} differ from {source_name} {}",
                     list(&attributes, "."),
                     list(&english_attributes, ".")
                 ),
@@ -237,7 +242,7 @@ fn compare_with_source(
                 Kind::Outdated,
                 entry,
                 id,
-                "the English changed since this was translated".into(),
+                format!("the {source_name} changed since this was translated"),
             ));
         }
         if !status.reviewed {
@@ -250,7 +255,7 @@ fn compare_with_source(
                 Kind::ObsoleteMessage,
                 entry,
                 id,
-                format!("`{id}` is not in English: obsolete"),
+                format!("`{id}` is not in {source_name}: obsolete"),
             ));
         }
     }
