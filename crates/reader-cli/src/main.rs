@@ -52,16 +52,16 @@ enum Command {
         lang: String,
         #[command(flatten)]
         content: ContentArg,
-        /// The side-by-side view (English and the translation, aligned by block).
+        /// The side-by-side view (the source language and the translation, aligned by block).
         #[arg(long)]
         side_by_side: bool,
     },
     /// Search every locale, as the app's search box does (the reading language first).
     Search {
         query: String,
-        /// The reading language.
-        #[arg(long, default_value = "en")]
-        lang: String,
+        /// The reading language (default: the content's source language).
+        #[arg(long)]
+        lang: Option<String>,
         #[command(flatten)]
         content: ContentArg,
         #[arg(long, default_value_t = 10)]
@@ -186,7 +186,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
         } => {
             let library = load(&content)?;
-            let lang = locale_of(&library, &lang)?;
+            let lang = match lang {
+                Some(code) => locale_of(&library, &code)?,
+                None => library.source_locale().clone(),
+            };
             // The query is taken as typed so far: its last word may be unfinished.
             let hits = Searcher::new(library.into()).search(&query, &lang, limit);
             if format == Format::Json {
