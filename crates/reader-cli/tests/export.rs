@@ -1,7 +1,13 @@
 //! `reader export DIR`: a static site that opens from the file system.
 
+// The core's test helpers: the shipped content, and copying it.
+#[path = "../../reader-core/tests/common/mod.rs"]
+mod common;
+
 use std::path::Path;
 use std::process::Command;
+
+use common::{copy_tree, locales_dir};
 
 const READER: &str = env!("CARGO_BIN_EXE_reader");
 
@@ -131,10 +137,7 @@ fn a_file_in_the_way_is_refused() {
 fn markup_in_ui_strings_stays_text_in_every_exported_page() {
     let tmp = tempfile::tempdir().unwrap();
     let content = tmp.path().join("content");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales"),
-        &content,
-    );
+    copy_tree(locales_dir(), &content);
     let payload = "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;";
     let ui = content.join("en/ui.ftl");
     let text = std::fs::read_to_string(&ui).unwrap();
@@ -173,19 +176,6 @@ fn markup_in_ui_strings_stays_text_in_every_exported_page() {
         index.contains("<title>&#60;/title&#62;&#60;script&#62;alert(1)"),
         "{index}"
     );
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {

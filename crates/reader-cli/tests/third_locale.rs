@@ -1,34 +1,22 @@
 //! `check`, `status`, `serve` and `export` take a third language from its folder alone: the
 //! shipped content plus the test-only French draft of `tests/fixtures/third-locale/`.
 
+// The core's test helpers: the shipped content, and copying it.
+#[path = "../../reader-core/tests/common/mod.rs"]
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
-use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+
+use common::{copy_tree, locales_dir};
 
 const READER: &str = env!("CARGO_BIN_EXE_reader");
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 fn three_locales() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(&workspace().join("locales"), dir.path());
+    copy_tree(locales_dir(), dir.path());
     copy_tree(
-        &workspace().join("tests/fixtures/third-locale/fr"),
+        &locales_dir().join("../tests/fixtures/third-locale/fr"),
         &dir.path().join("fr"),
     );
     dir
