@@ -539,3 +539,39 @@ fn a_second_install_while_one_runs_is_refused() {
         .unwrap();
     assert_eq!(other.current().unwrap().manifest().version, 2);
 }
+
+/// The import's own refusals are named for what they are: nothing previewed yet, or no store
+/// to install into (a content folder is showing).
+#[test]
+fn import_refusals_say_what_is_wrong() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("v2.pack");
+    std::fs::write(&file, content_pack(2)).unwrap();
+    let shown = Library::built_in();
+
+    let importer = pack::Importer::new(Some(pack::store::Store::new(data.path().join("store"))));
+    let refused = |result: Result<Library, PackError>| result.err().map(|e| e.kind());
+    assert_eq!(
+        refused(importer.install_pending(&shown)),
+        Some("nothing-pending")
+    );
+    assert!(matches!(importer.restore(), Ok(None)));
+    // This build trusts only the office's key: the test-signed pack is refused, and
+    // nothing is left waiting.
+    assert_eq!(
+        importer.preview(&file, &shown).unwrap_err().kind(),
+        "unknown-key"
+    );
+    assert_eq!(
+        refused(importer.install_pending(&shown)),
+        Some("nothing-pending")
+    );
+
+    let folder = pack::Importer::new(None);
+    assert_eq!(
+        folder.preview(&file, &shown).unwrap_err().kind(),
+        "no-store"
+    );
+    assert_eq!(refused(folder.install_pending(&shown)), Some("no-store"));
+    assert_eq!(folder.restore().err().map(|e| e.kind()), Some("no-store"));
+}

@@ -76,6 +76,10 @@ impl Importer {
     /// against the content `shown`. A pack not newer than that is refused here.
     pub fn preview(&self, path: &Path, shown: &Library) -> Result<PackPreview, PackError> {
         let _busy = self.busy.begin()?;
+        // Said before the reader confirms anything.
+        if self.store.is_none() {
+            return Err(PackError::NoStore);
+        }
         let limits = Limits::default();
         let pack = verify(&read_file(path, &limits)?, &keys::trusted(), &limits)?;
         let installed = shown.manifest().version;
