@@ -6,15 +6,18 @@ use reader_core::{ContentSource, Library};
 
 fn benches(c: &mut Criterion) {
     let library = Library::load(ContentSource::Embedded).expect("embedded content loads");
-    for locale in ["en", "lo"] {
-        c.bench_function(&format!("render article ({locale})"), |b| {
+    for code in ["en", "lo"] {
+        let locale = &library
+            .locale(code)
+            .expect("the embedded content has en and lo");
+        c.bench_function(&format!("render article ({code})"), |b| {
             b.iter(|| {
                 library
                     .render_page(locale, "news/country-strategy")
                     .unwrap()
             })
         });
-        c.bench_function(&format!("render home ({locale})"), |b| {
+        c.bench_function(&format!("render home ({code})"), |b| {
             b.iter(|| library.render_page(locale, "home").unwrap())
         });
     }
