@@ -1,10 +1,13 @@
 //! `reader check`, `status`, `render`, `mark-translated` and `approve`, run as a translator
-//! runs them, on a small content directory built clean and then broken one way per test:
-//! each problem is reported exactly once, at its place, with the right exit status.
+//! runs them. `reader check` is tested like a linter: on fixed content folders checked in
+//! under `tests/fixtures/check/` — `valid/` (nothing to report) and `every-error/` (one
+//! instance of every kind of finding, and the findings expected, listed below) — and on a
+//! small content directory built clean and then broken one way per test.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use reader_core::DiagnosticKind;
 use serde_json::Value;
 
 const READER: &str = env!("CARGO_BIN_EXE_reader");
@@ -71,8 +74,9 @@ blocks = [{ id = "home-title", kind = "title" }, { id = "home-p1", kind = "parag
     dir
 }
 
-/// `reader check --format json`: exit status and (kind, file, line) of every finding.
-fn check(dir: &Path, strict: bool) -> (i32, Vec<(String, String, u64)>) {
+/// `reader check --format json`: exit status and (severity, kind, file, line) of every
+/// finding, the severity being the list it is in (`error` or `warning`).
+fn report(dir: &Path, strict: bool) -> (i32, Vec<(String, String, String, u64)>) {
     let mut args = vec![
         "check",
         "--content",
@@ -86,18 +90,79 @@ fn check(dir: &Path, strict: bool) -> (i32, Vec<(String, String, u64)>) {
     let (code, stdout, stderr) = reader(&args);
     let json: Value =
         serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout} {stderr}"));
-    let findings = ["errors", "warnings"]
+    let findings = [("error", "errors"), ("warning", "warnings")]
         .iter()
-        .flat_map(|key| json[key].as_array().unwrap().clone())
-        .map(|f| {
-            (
-                f["kind"].as_str().unwrap().to_string(),
-                f["file"].as_str().unwrap().to_string(),
-                f["line"].as_u64().unwrap(),
-            )
+        .flat_map(|(severity, key)| {
+            json[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| {
+                    (
+                        severity.to_string(),
+                        f["kind"].as_str().unwrap().to_string(),
+                        f["file"].as_str().unwrap().to_string(),
+                        f["line"].as_u64().unwrap(),
+                    )
+                })
+                .collect::<Vec<_>>()
         })
         .collect();
     (code, findings)
+}
+
+/// `reader check --format json`: exit status and (kind, file, line) of every finding.
+fn check(dir: &Path, strict: bool) -> (i32, Vec<(String, String, u64)>) {
+    let (code, findings) = report(dir, strict);
+    let findings = findings
+        .into_iter()
+        .map(|(_, kind, file, line)| (kind, file, line))
+        .collect();
+    (code, findings)
+}
+
+/// A fixture content folder of `reader check` (`tests/fixtures/check/<name>`).
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/check")
+        .join(name)
+}
+
+/// A copy of a fixture, to change.
+fn fixture_copy(name: &str) -> tempfile::TempDir {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy(&fixture(name), dir.path());
+    dir
+}
+
+/// Every file of a directory with its bytes, by relative path.
+fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(at) = stack.pop() {
+        for entry in std::fs::read_dir(&at).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let relative = path.strip_prefix(dir).unwrap().to_str().unwrap();
+                files.insert(relative.replace('\\', "/"), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
 }
 
 fn kinds(findings: &[(String, String, u64)]) -> Vec<&str> {
@@ -156,172 +221,179 @@ fn every_syntax_error_with_its_position() {
     assert!(text.contains("error[syntax]"), "{text}");
 }
 
-/// Each fault, the one finding it must produce, and whether it is an error.
+/// What `reader check` reports for `tests/fixtures/check/every-error/`, exactly: (severity,
+/// kind, file, line; 0 when the finding is about a whole file). Each line says what in the
+/// fixture causes it; the files also say it in their comments.
+const EVERY_ERROR_EXPECTED: &[(&str, &str, &str, u64)] = &[
+    // The manifest's block `home-missing` has no English message.
+    ("error", "block-without-message", "en/pages/home.ftl", 0),
+    // A page resource, in each locale, of a page the manifest doesn't have.
+    ("error", "resource-without-page", "en/pages/stray.ftl", 0),
+    ("error", "resource-without-page", "lo/pages/stray.ftl", 0),
+    // Saved as Latin-1: the file is skipped (nothing else is said of it).
+    ("error", "not-utf8", "lo/glossary.ftl", 0),
+    // `home-title` has no `.nav` in Lao.
+    ("error", "attributes-differ", "lo/pages/home.ftl", 4),
+    // `home-link` uses `home-nowhere`. (`home-intro` uses the missing term `-fixture-town`:
+    // reported once, as the missing term, not as an unknown reference.)
+    ("error", "unknown-reference", "lo/pages/home.ftl", 12),
+    // `home-broken` is never closed (line 15: the end of the file). Lost, and not reported
+    // again as a missing message.
+    ("error", "syntax", "lo/pages/home.ftl", 15),
+    // No `-fixture-town` in Lao.
+    ("error", "missing-term", "lo/terms.ftl", 0),
+    // `-fixture-org = { source = "same as English" }`: the file's records are ignored...
+    ("error", "corrupt-record", "lo/terms.status.toml", 4),
+    // `greeting` uses `$who`, the English `$name`.
+    ("error", "variables-differ", "lo/ui.ftl", 5),
+    // `farewell` again.
+    ("error", "duplicate-id", "lo/ui.ftl", 8),
+    // Page `ghost` has no en/pages/ghost.ftl.
+    ("error", "page-without-resource", "manifest.toml", 0),
+    // `about-p2` is not in Lao.
+    ("warning", "missing-message", "lo/pages/about.ftl", 0),
+    // Saved "with BOM" (its first message still loads).
+    ("warning", "byte-order-mark", "lo/pages/about.ftl", 1),
+    // No lo/pages/guide.ftl.
+    ("warning", "missing-page", "lo/pages/guide.ftl", 0),
+    // The English of `home-note` changed after the Lao was recorded.
+    ("warning", "outdated", "lo/pages/home.ftl", 8),
+    // The Lao of `home-draft` changed after it was approved.
+    ("warning", "unreviewed", "lo/pages/home.ftl", 10),
+    // ...so `-fixture-org` counts as outdated and unreviewed.
+    ("warning", "outdated", "lo/terms.ftl", 3),
+    ("warning", "unreviewed", "lo/terms.ftl", 3),
+    // `old-button` is not in English.
+    ("warning", "obsolete-message", "lo/ui.ftl", 10),
+    // A record of `fixture-removed`, which lo/ui.ftl doesn't have.
+    ("warning", "obsolete-record", "lo/ui.status.toml", 5),
+];
+
 #[test]
-fn each_error_and_warning_kind_exactly_once() {
-    type Fault = fn(&Path);
-    let cases: Vec<(&str, Fault, &str, bool)> = vec![
-        (
-            "unknown-reference",
-            |d| edit(d, "lo/pages/home.ftl", "{ -org }.", "{ -org } { nope }."),
-            "lo/pages/home.ftl",
-            true,
-        ),
-        (
-            "missing-term",
-            |d| write(d, "lo/terms.ftl", "# no terms\n"),
-            "lo/terms.ftl",
-            true,
-        ),
-        (
-            "variables-differ",
-            |d| edit(d, "lo/ui.ftl", "ສະບາຍດີ { $name }", "ສະບາຍດີ { $who }"),
-            "lo/ui.ftl",
-            true,
-        ),
-        (
-            "attributes-differ",
-            |d| edit(d, "lo/pages/home.ftl", "    .nav = ໜ້າຫຼັກ\n", ""),
-            "lo/pages/home.ftl",
-            true,
-        ),
-        (
-            "duplicate-id",
-            |d| {
-                edit(
-                    d,
-                    "lo/ui.ftl",
-                    "locale-name = ລາວ\n",
-                    "locale-name = ລາວ\nlocale-name = ລາວ\n",
-                )
-            },
-            "lo/ui.ftl",
-            true,
-        ),
-        (
-            "block-without-message",
-            |d| {
-                edit(
-                    d,
-                    "manifest.toml",
-                    r#"{ id = "home-p1", kind = "paragraph" }"#,
-                    r#"{ id = "home-p1", kind = "paragraph" }, { id = "home-p2", kind = "paragraph" }"#,
-                )
-            },
-            "en/pages/home.ftl",
-            true,
-        ),
-        (
-            "page-without-resource",
-            |d| {
-                let manifest = std::fs::read_to_string(d.join("manifest.toml")).unwrap();
-                let extra = "\n[[pages]]\nslug = \"about\"\nsection = \"home\"\nblocks = [{ id = \"about-title\", kind = \"title\" }]\n";
-                std::fs::write(d.join("manifest.toml"), manifest + extra).unwrap();
-            },
-            "manifest.toml",
-            true,
-        ),
-        (
-            "resource-without-page",
-            |d| write(d, "en/pages/extra.ftl", "extra-title = Extra\n"),
-            "en/pages/extra.ftl",
-            true,
-        ),
-        (
-            "corrupt-record",
-            |d| write(d, "lo/ui.status.toml", "greeting = { source = \n"),
-            "lo/ui.status.toml",
-            true,
-        ),
-        (
-            "missing-message",
-            |d| {
-                edit(
-                    d,
-                    "lo/pages/home.ftl",
-                    "home-p1 = ຍິນດີຕ້ອນຮັບສູ່ { -org }.\n",
-                    "",
-                )
-            },
-            "lo/pages/home.ftl",
-            false,
-        ),
-        (
-            "missing-page",
-            |d| std::fs::remove_file(d.join("lo/pages/home.ftl")).unwrap(),
-            "lo/pages/home.ftl",
-            false,
-        ),
-        (
-            "obsolete-message",
-            |d| {
-                edit(
-                    d,
-                    "lo/ui.ftl",
-                    "locale-name = ລາວ\n",
-                    "locale-name = ລາວ\nold-button = ປຸ່ມເກົ່າ\n",
-                )
-            },
-            "lo/ui.ftl",
-            false,
-        ),
-        (
-            "obsolete-record",
-            |d| {
-                edit(
-                    d,
-                    "lo/ui.status.toml",
-                    "greeting = ",
-                    "gone = { source = \"0123456789abcdef\" }\ngreeting = ",
-                )
-            },
-            "lo/ui.status.toml",
-            false,
-        ),
-        (
-            "outdated",
-            |d| edit(d, "en/pages/home.ftl", "Welcome to", "A warm welcome to"),
-            "lo/pages/home.ftl",
-            false,
-        ),
-        (
-            "unreviewed",
-            |d| edit(d, "lo/pages/home.ftl", "ຍິນດີຕ້ອນຮັບສູ່", "ຍິນດີຕ້ອນຮັບທຸກທ່ານສູ່"),
-            "lo/pages/home.ftl",
-            false,
-        ),
-        // Saved "with BOM" by a Windows editor: the first message still loads (no syntax
-        // error, no missing message), and the file is named.
-        (
-            "byte-order-mark",
-            |d| {
-                edit(
-                    d,
-                    "lo/pages/home.ftl",
-                    "home-title =",
-                    "\u{feff}home-title =",
-                )
-            },
-            "lo/pages/home.ftl",
-            false,
-        ),
-    ];
-    for (kind, fault, file, is_error) in cases {
-        let dir = clean_content();
-        fault(dir.path());
-        let (code, findings) = check(dir.path(), false);
-        let matching: Vec<_> = findings.iter().filter(|f| f.0 == kind).collect();
-        assert_eq!(matching.len(), 1, "{kind}: {findings:?}");
-        assert_eq!(matching[0].1, file, "{kind}: {findings:?}");
-        assert_eq!(code, if is_error { 1 } else { 0 }, "{kind}: {findings:?}");
-        if !is_error {
-            assert_eq!(
-                check(dir.path(), true).0,
-                1,
-                "{kind}: --strict must fail on warnings"
-            );
-        }
+fn valid_fixture_passes_even_strict() {
+    let dir = fixture("valid");
+    assert_eq!(report(&dir, true), (0, vec![]));
+    let (code, stdout, stderr) = reader(&["check", "--content", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert_eq!(stdout, "0 error(s), 0 warning(s)\n");
+}
+
+/// Like a linter's expected output: any change in what `reader check` reports for this
+/// folder — a finding more, one less, another line — fails here.
+#[test]
+fn every_error_fixture_reports_exactly_the_expected_findings() {
+    let dir = fixture("every-error");
+    let (code, mut found) = report(&dir, false);
+    assert_eq!(code, 1);
+    let mut expected: Vec<(String, String, String, u64)> = EVERY_ERROR_EXPECTED
+        .iter()
+        .map(|&(severity, kind, file, line)| (severity.into(), kind.into(), file.into(), line))
+        .collect();
+    found.sort();
+    expected.sort();
+    let missing: Vec<_> = expected.iter().filter(|e| !found.contains(e)).collect();
+    let unexpected: Vec<_> = found.iter().filter(|f| !expected.contains(f)).collect();
+    assert_eq!(
+        found, expected,
+        "\nexpected, not reported: {missing:#?}\nreported, not expected: {unexpected:#?}"
+    );
+    // The text output says the same, in order: errors, then warnings.
+    let (code, stdout, _) = reader(&["check", "--content", dir.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = stdout.lines().collect();
+    let errors = EVERY_ERROR_EXPECTED
+        .iter()
+        .filter(|e| e.0 == "error")
+        .count();
+    let warnings = EVERY_ERROR_EXPECTED.len() - errors;
+    assert_eq!(
+        lines.last().copied(),
+        Some(format!("{errors} error(s), {warnings} warning(s)").as_str())
+    );
+    assert_eq!(lines.len(), EVERY_ERROR_EXPECTED.len() + 1, "{stdout}");
+    assert!(
+        lines[..errors].iter().all(|l| l.contains(": error[")),
+        "{stdout}"
+    );
+    assert!(
+        lines[errors..lines.len() - 1]
+            .iter()
+            .all(|l| l.contains(": warning[")),
+        "{stdout}"
+    );
+    // Strict or not, errors fail.
+    assert_eq!(report(&dir, true).0, 1);
+}
+
+/// A kind added to `reader check` needs an instance in the fixture (and a line above).
+#[test]
+fn every_error_fixture_has_every_kind() {
+    let (_, found) = report(&fixture("every-error"), false);
+    for kind in DiagnosticKind::ALL {
+        let severity = if kind.is_error() { "error" } else { "warning" };
+        assert!(
+            found.iter().any(|f| f.0 == severity && f.1 == kind.name()),
+            "no {severity} `{}` in tests/fixtures/check/every-error: {found:?}",
+            kind.name()
+        );
     }
+}
+
+/// Warnings alone (here: a page not translated) exit 0, unless `--strict`.
+#[test]
+fn warnings_alone_exit_0_unless_strict() {
+    let dir = fixture_copy("valid");
+    for file in [
+        "lo/pages/news/first-story.ftl",
+        "lo/pages/news/first-story.status.toml",
+    ] {
+        std::fs::remove_file(dir.path().join(file)).unwrap();
+    }
+    let expected = vec![(
+        "missing-page".to_string(),
+        "lo/pages/news/first-story.ftl".to_string(),
+        0,
+    )];
+    assert_eq!(check(dir.path(), false), (0, expected.clone()));
+    assert_eq!(check(dir.path(), true), (1, expected));
+}
+
+/// Recording again what is recorded changes no byte of the records (their layout, and the
+/// translator's note in lo/pages/home.status.toml, are kept); recording a change changes
+/// one line.
+#[test]
+fn records_are_rewritten_in_place() {
+    let dir = fixture_copy("valid");
+    let content = dir.path().to_str().unwrap();
+    let before = snapshot(dir.path());
+    assert_eq!(reader(&["mark-translated", "--content", content]).0, 0);
+    assert_eq!(reader(&["approve", "--content", content]).0, 0);
+    assert!(
+        snapshot(dir.path()) == before,
+        "records rewritten differently"
+    );
+
+    let records = "lo/pages/home.status.toml";
+    let note = "# A translator's note: kept when the tool rewrites this file.\n";
+    let text = |dir: &Path| std::fs::read_to_string(dir.join(records)).unwrap();
+    assert!(text(dir.path()).contains(note));
+    edit(dir.path(), "lo/pages/home.ftl", "ວັກທົດສອບທີໜຶ່ງ", "ວັກທົດສອບ");
+    let (code, stdout, _) = reader(&["approve", "--content", content, "--message", "home-intro"]);
+    assert_eq!(code, 0, "{stdout}");
+    let (old, new) = (text(&fixture("valid")), text(dir.path()));
+    let changed: Vec<(&str, &str)> = old
+        .lines()
+        .zip(new.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(old.lines().count(), new.lines().count(), "{new}");
+    assert_eq!(changed.len(), 1, "{new}");
+    assert!(
+        changed[0].1.starts_with("home-intro = { source = "),
+        "{new}"
+    );
+    assert!(new.contains(note), "{new}");
+    assert_eq!(check(dir.path(), true), (0, vec![]));
 }
 
 #[test]

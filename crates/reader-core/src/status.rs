@@ -143,7 +143,8 @@ pub struct RecordChange {
 }
 
 /// The records files to write after recording `action` for the messages of `scope` in
-/// `locale`. Records of other messages in the same files are kept as they are.
+/// `locale`. Records of other messages in the same files are kept as they are, and so are
+/// the files' comments.
 pub fn record(
     library: &Library,
     locale: &Locale,
@@ -173,7 +174,9 @@ pub fn record(
         Scope::Message(id) => vec![id.clone()],
     };
     let mut recorded = Vec::new();
-    let mut by_file: BTreeMap<String, BTreeMap<String, MessageRecord>> = BTreeMap::new();
+    // Records file → (its text now, if any; its records).
+    type Records = (Option<String>, BTreeMap<String, MessageRecord>);
+    let mut by_file: BTreeMap<String, Records> = BTreeMap::new();
     for id in &ids {
         let Some(entry) = catalog.get(id) else {
             if matches!(scope, Scope::Message(_)) {
@@ -183,16 +186,20 @@ pub fn record(
         };
         let path = records::records_path(&entry.file);
         if !by_file.contains_key(&path) {
-            let existing = match library.files().get(&path) {
-                Some(bytes) => records::parse(&path, &String::from_utf8_lossy(bytes))
-                    .map_err(|d| d.to_string())?,
+            let text = library
+                .files()
+                .get(&path)
+                .map(|bytes| String::from_utf8_lossy(bytes).into_owned());
+            let existing = match &text {
+                Some(text) => records::parse(&path, text).map_err(|d| d.to_string())?,
                 None => BTreeMap::new(),
             };
-            by_file.insert(path.clone(), existing);
+            by_file.insert(path.clone(), (text, existing));
         }
         let record = by_file
             .get_mut(&path)
             .expect("inserted")
+            .1
             .entry(id.clone())
             .or_default();
         match action {
@@ -208,7 +215,7 @@ pub fn record(
     }
     let files = by_file
         .into_iter()
-        .map(|(path, records)| {
+        .map(|(path, (existing, records))| {
             let resource = records::resource_path(&path).expect("a records path");
             // Write in the resource's order; records of ids no longer there are dropped.
             let mut order: Vec<(&String, usize)> = catalog
@@ -219,7 +226,7 @@ pub fn record(
                 .collect();
             order.sort_by_key(|(_, position)| *position);
             let ids: Vec<String> = order.into_iter().map(|(id, _)| id.clone()).collect();
-            let text = records::write(&resource, &ids, &records);
+            let text = records::write(&resource, existing.as_deref(), &ids, &records);
             (path, text)
         })
         .collect();
