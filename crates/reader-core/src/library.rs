@@ -227,8 +227,11 @@ impl Library {
             .iter()
             .map(|bundle| LocaleInfo {
                 code: Locale::new(&bundle.code),
+                // Its own name, never the source language's: else its code.
                 native_name: library
-                    .ui_text(&bundle.code, "locale-name")
+                    .resolve(&bundle.code, "locale-name", None)
+                    .filter(|resolved| resolved.locale == bundle.code)
+                    .map(|resolved| crate::sanitize::plain_text(&resolved.text))
                     .unwrap_or_else(|| PlainText::verbatim(&bundle.code)),
             })
             .collect();

@@ -125,6 +125,14 @@ fn a_pack_brings_pages_but_not_ui_strings() {
     let chrome = pack.library.chrome(&fr, "0");
     assert!(!chrome.ui_translated);
     assert_eq!(chrome.strings["about"].as_str(), "About");
+    // Without a name of its own, the language is listed by its code (not by the source
+    // language's name).
+    let names: Vec<&str> = chrome
+        .locales
+        .iter()
+        .map(|l| l.native_name.as_str())
+        .collect();
+    assert_eq!(names, ["English", "fr", "ລາວ"]);
     // Lao keeps the app's own UI strings.
     let lo = pack.library.locale("lo").unwrap();
     assert!(pack.library.chrome(&lo, "0").ui_translated);
