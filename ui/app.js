@@ -526,7 +526,8 @@ function showPackPreview(preview, error) {
     row(text("pack-date"), preview.date);
     for (const [kind, label] of [["added", "pack-added"], ["changed", "pack-changed"], ["removed", "pack-removed"]]) {
       for (const [locale, slugs] of Object.entries(preview.changes[kind])) {
-        row(`${text(label)} (${localeName(locale)})`, slugs.join(", "));
+        // Pages by their title in the reader's language; the slug only where there is none.
+        row(`${text(label)} (${localeName(locale)})`, slugs.map((slug) => preview.titles[slug] || slug).join(", "));
       }
     }
     for (const [locale, [english, unreviewed]] of Object.entries(preview.translation)) {

@@ -78,7 +78,9 @@ impl AppState {
 
     /// Verifies a pack file and keeps it for `install_pending`; returns what it would change.
     pub fn preview_pack(&self, path: &std::path::Path) -> Result<PackPreview, PackError> {
-        self.importer.preview(path, &self.library())
+        let library = self.library();
+        self.importer
+            .preview(path, &library, &self.locale(&library))
     }
 
     /// Installs the pack last previewed and shows its content.

@@ -124,10 +124,11 @@ pub fn run(command: PackCommand) -> anyhow::Result<ExitCode> {
         }
         PackCommand::Inspect { file, key } => {
             let pack = verify(&file, key.as_deref())?;
-            let preview = PackPreview::of(&pack, &Library::built_in());
+            let built_in = Library::built_in();
+            let preview = PackPreview::of(&pack, &built_in, built_in.source_locale());
             println!(
                 "publisher: {}\nversion: {}\ndate: {}\nkey: {}",
-                preview.publisher, preview.version, preview.date, preview.key_id
+                preview.publisher, preview.version, preview.date_iso, preview.key_id
             );
             let changes = &preview.changes;
             for (label, list) in [
@@ -150,7 +151,7 @@ pub fn run(command: PackCommand) -> anyhow::Result<ExitCode> {
             // The app's import, confirmed at once.
             let importer = Importer::new(Some(Store::new(&data)));
             let shown = importer.shown(Library::built_in());
-            importer.preview(&file, &shown)?;
+            importer.preview(&file, &shown, shown.source_locale())?;
             let now = importer.install_pending(&shown)?;
             println!("installed version {}", now.manifest().version);
         }

@@ -124,6 +124,42 @@ fn changes_name_pages_added_changed_and_removed() {
     assert!(changes.added.is_empty());
 }
 
+/// The preview speaks the reader's language: pages by their title in the reading language
+/// (the pack's own text: a page whose Lao the pack removes is named as it will show, in
+/// English; a page the pack removes, by its title now), the date as articles show it.
+#[test]
+fn the_preview_names_pages_and_dates_in_the_reading_language() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(locales_dir(), dir.path());
+    let lo = dir.path().join("lo/pages/who-we-are.ftl");
+    let text = std::fs::read_to_string(&lo).unwrap().replacen(
+        "who-we-are-title = ",
+        "who-we-are-title = ໃໝ່ ",
+        1,
+    );
+    std::fs::write(&lo, text).unwrap();
+    std::fs::remove_file(dir.path().join("lo/pages/news.ftl")).unwrap();
+    let pack = verify(&pack::build(dir.path(), &test_key(), "t", 2).unwrap()).unwrap();
+    let shown = Library::built_in();
+    let preview = pack::PackPreview::of(&pack, &shown, "lo");
+    assert_eq!(preview.date, "29 ພະຈິກ 2026");
+    assert_eq!(preview.date_iso, "2026-11-29");
+    assert!(
+        preview.titles["who-we-are"].starts_with("ໃໝ່ "),
+        "{:?}",
+        preview.titles
+    );
+    assert_eq!(preview.titles["news"], "News");
+    let english = pack::PackPreview::of(&pack, &shown, "en");
+    assert_eq!(english.date, "29 November 2026");
+    assert_eq!(english.titles["who-we-are"], "Who We Are");
+    // A reading language the pack lacks: the pack's source language.
+    assert_eq!(
+        pack::PackPreview::of(&pack, &shown, "th").titles["news"],
+        "News"
+    );
+}
+
 #[test]
 fn bad_packs_are_refused_with_their_reason() {
     let good = content_pack(2);
@@ -559,7 +595,7 @@ fn import_refusals_say_what_is_wrong() {
     // This build trusts only the office's key: the test-signed pack is refused, and
     // nothing is left waiting.
     assert_eq!(
-        importer.preview(&file, &shown).unwrap_err().kind(),
+        importer.preview(&file, &shown, "en").unwrap_err().kind(),
         "unknown-key"
     );
     assert_eq!(
@@ -569,7 +605,7 @@ fn import_refusals_say_what_is_wrong() {
 
     let folder = pack::Importer::new(None);
     assert_eq!(
-        folder.preview(&file, &shown).unwrap_err().kind(),
+        folder.preview(&file, &shown, "en").unwrap_err().kind(),
         "no-store"
     );
     assert_eq!(refused(folder.install_pending(&shown)), Some("no-store"));

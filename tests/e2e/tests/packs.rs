@@ -65,10 +65,13 @@ async fn import_shows_the_new_page_and_restore_takes_it_back() {
         .js("return document.getElementById('pack-details').textContent")
         .await;
     let details = details.as_str().unwrap();
+    // The new page by its Lao title, the date in the Lao form (not a slug, not ISO).
     assert!(
         details.contains("IOM Lao PDR")
-            && details.contains('2')
-            && details.contains("news/pack-test"),
+            && details.contains("ການປັບປຸງທົດລອງ")
+            && details.contains("29 ພະຈິກ 2026")
+            && !details.contains("news/pack-test")
+            && !details.contains("2026-11-29"),
         "{details}"
     );
     let shot = desktop.screenshot("pack-preview-lo");

@@ -12,22 +12,48 @@ use super::store::Store;
 use super::{changes, keys, read_file, verify, Changes, Limits, PackError, VerifiedPack};
 use crate::library::Library;
 
-/// What the import preview shows: who made the pack, what it brings, how translated it is.
+/// What the import preview shows: who made the pack, what it brings, how translated it is,
+/// in the reader's language.
 #[derive(Debug, Clone, Serialize)]
 pub struct PackPreview {
     pub publisher: String,
     pub version: u64,
+    /// The content's date as the reading language writes dates ("29 ພະຈິກ 2026").
     pub date: String,
+    pub date_iso: String,
     pub key_id: String,
     pub changes: Changes,
+    /// slug → title in the reading language, for every page named in `changes`.
+    pub titles: BTreeMap<String, String>,
     /// locale → (messages shown in the source language, messages not yet reviewed)
     pub translation: BTreeMap<String, (usize, usize)>,
 }
 
 impl PackPreview {
-    /// What `pack` would change against the content `shown` now.
-    pub fn of(pack: &VerifiedPack, shown: &Library) -> Self {
+    /// What `pack` would change against the content `shown` now, for a reader of
+    /// `reading` (a locale code: the pack may not have the reader's locale, nor the reader
+    /// the pack's; then the pack's source language).
+    pub fn of(pack: &VerifiedPack, shown: &Library, reading: &str) -> Self {
         let library = &pack.library;
+        let changes = changes(shown, library);
+        // A page's title as the pack will show it; a page it removes, as it shows now.
+        let title = |slug: &str| {
+            [library, shown].into_iter().find_map(|content| {
+                let page = content.manifest().page(slug)?;
+                let locale = content
+                    .locale(reading)
+                    .unwrap_or_else(|| content.source_locale().clone());
+                Some(content.page_title(&locale, page).into_string())
+            })
+        };
+        let titles = [&changes.added, &changes.changed, &changes.removed]
+            .into_iter()
+            .flat_map(|by_locale| by_locale.values().flatten())
+            .filter_map(|slug| Some((slug.clone(), title(slug)?)))
+            .collect();
+        let date_locale = library
+            .locale(reading)
+            .unwrap_or_else(|| library.source_locale().clone());
         let translation = library
             .locales()
             .iter()
@@ -37,9 +63,11 @@ impl PackPreview {
         Self {
             publisher: pack.info.publisher.clone(),
             version: pack.info.version,
-            date: pack.info.date.to_string(),
+            date: library.format_date(&date_locale, pack.info.date),
+            date_iso: pack.info.date.to_string(),
             key_id: pack.key_id.clone(),
-            changes: changes(shown, library),
+            changes,
+            titles,
             translation,
         }
     }
@@ -73,8 +101,14 @@ impl Importer {
 
     /// Reads and verifies the pack at `path` against the keys this build trusts, keeps it
     /// for [`install_pending`](Self::install_pending) and says what it would change
-    /// against the content `shown`. A pack not newer than that is refused here.
-    pub fn preview(&self, path: &Path, shown: &Library) -> Result<PackPreview, PackError> {
+    /// against the content `shown`, for a reader of `reading`. A pack not newer than that
+    /// is refused here.
+    pub fn preview(
+        &self,
+        path: &Path,
+        shown: &Library,
+        reading: &str,
+    ) -> Result<PackPreview, PackError> {
         let _busy = self.busy.begin()?;
         // Said before the reader confirms anything.
         if self.store.is_none() {
@@ -89,7 +123,7 @@ impl Importer {
                 installed,
             });
         }
-        let preview = PackPreview::of(&pack, shown);
+        let preview = PackPreview::of(&pack, shown, reading);
         *self.pending.lock().expect("pending lock") = Some(pack);
         Ok(preview)
     }
