@@ -644,6 +644,8 @@ function bindEvents() {
     window.__TAURI__.event.listen("pack-dropped", (event) => previewPack(event.payload));
   }
   window.addEventListener("scroll", savePosition, { passive: true });
+  // The app keeps the window's size with every save of the preferences.
+  window.addEventListener("resize", savePosition, { passive: true });
   window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", applyTheme);
 
   document.addEventListener("keydown", (event) => {

@@ -50,15 +50,19 @@ pub fn set_locale(
     Ok(chrome)
 }
 
-/// Remembers the reading position, text size and theme (the locale has its own command).
+/// Remembers the reading position, text size and theme (the locale has its own command),
+/// and the window's size and place as they are now.
 #[tauri::command]
 pub fn save_preferences(
+    window: tauri::Window,
     state: State<'_, AppState>,
     preferences: Preferences,
 ) -> Result<(), CommandError> {
     state.update_preferences(|p| {
+        let window = crate::state::window_state(&window, p.window.take());
         *p = Preferences {
             locale: p.locale.take(),
+            window,
             ..preferences
         }
     })?;

@@ -11,6 +11,7 @@ use tauri::{Emitter, Manager, WebviewUrl, WebviewWindowBuilder};
 use tauri_plugin_opener::OpenerExt;
 
 use reader_core::links::{classify, LinkTarget};
+use reader_core::window::{Rect, WindowState};
 use state::AppState;
 
 /// The label of the one window.
@@ -59,12 +60,17 @@ pub fn run() {
                 .chrome(&state.locale(&library), commands::APP_VERSION)
                 .window_title
                 .into_string();
+            let placed = placement(app.handle(), state.preferences().window);
             app.manage(state);
             let handle = app.handle().clone();
+            let frame = placed.frame;
+            let (min_width, min_height) = reader_core::window::MIN_SIZE;
             WebviewWindowBuilder::new(app, MAIN_WINDOW, WebviewUrl::App("index.html".into()))
                 .title(title)
-                .inner_size(1100.0, 820.0)
-                .min_inner_size(420.0, 360.0)
+                .inner_size(frame.width.into(), frame.height.into())
+                .position(frame.x.into(), frame.y.into())
+                .maximized(placed.maximized)
+                .min_inner_size(min_width.into(), min_height.into())
                 .on_navigation(move |url| match classify(url.scheme(), url.host_str()) {
                     LinkTarget::App => true,
                     LinkTarget::External => {
@@ -82,16 +88,51 @@ pub fn run() {
                 .build()?;
             Ok(())
         })
-        // A pack dropped on the window: the UI previews it like a chosen one.
-        .on_window_event(|window, event| {
-            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+        .on_window_event(|window, event| match event {
+            // A pack dropped on the window: the UI previews it like a chosen one.
+            tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) => {
                 if let Some(path) = dropped_pack(paths) {
                     let _ = window.emit("pack-dropped", path.to_string_lossy().to_string());
                 }
             }
+            // The window's size and place are kept for the next start (also with every
+            // save of the preferences, so a killed app keeps them too).
+            tauri::WindowEvent::CloseRequested { .. } => {
+                let state = window.state::<AppState>();
+                if let Err(e) = state.update_preferences(|p| {
+                    p.window = state::window_state(window, p.window.take());
+                }) {
+                    log::warn!("could not save the window's place: {e}");
+                }
+            }
+            _ => {}
         })
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running the IOM Lao PDR Reader");
+}
+
+/// Where the window opens: the saved place, on a screen that is there, fitted to it (the
+/// core decides; the screens' work areas are given in logical pixels, the primary first).
+fn placement(app: &tauri::AppHandle, saved: Option<WindowState>) -> WindowState {
+    let to_logical = |monitor: &tauri::Monitor| {
+        let area = monitor.work_area();
+        let scale = monitor.scale_factor();
+        Rect {
+            x: (f64::from(area.position.x) / scale).round() as i32,
+            y: (f64::from(area.position.y) / scale).round() as i32,
+            width: (f64::from(area.size.width) / scale).round() as u32,
+            height: (f64::from(area.size.height) / scale).round() as u32,
+        }
+    };
+    let primary = app.primary_monitor().ok().flatten();
+    let screens: Vec<Rect> = primary
+        .iter()
+        .chain(&app.available_monitors().unwrap_or_default())
+        .map(to_logical)
+        .collect();
+    let placed = reader_core::window::placement(saved, &screens);
+    log::info!("window: {placed:?} on screens {screens:?}");
+    placed
 }
 
 /// WebKitGTK's DMA-BUF renderer costs ~70 MB of memory for text pages that need no GPU

@@ -8,6 +8,7 @@ use std::time::Instant;
 use reader_core::pack::{store::Store, Importer, PackError, PackPreview};
 use reader_core::preferences::Preferences;
 use reader_core::search::Searcher;
+use reader_core::window::{Rect, WindowState};
 use reader_core::{ContentSource, Library, Locale};
 use tauri::{AppHandle, Manager};
 
@@ -134,6 +135,33 @@ impl AppState {
             );
         }
     }
+}
+
+/// The window's frame and maximized state now, in logical pixels; `previous` keeps the
+/// frame from before maximizing (a maximized window's size is the screen's).
+pub fn window_state<R: tauri::Runtime>(
+    window: &tauri::Window<R>,
+    previous: Option<WindowState>,
+) -> Option<WindowState> {
+    let maximized = window.is_maximized().ok()?;
+    if maximized {
+        return previous.map(|p| WindowState {
+            maximized: true,
+            ..p
+        });
+    }
+    let scale = window.scale_factor().ok()?;
+    let position = window.outer_position().ok()?.to_logical::<i32>(scale);
+    let size = window.inner_size().ok()?.to_logical::<u32>(scale);
+    Some(WindowState {
+        frame: Rect {
+            x: position.x,
+            y: position.y,
+            width: size.width,
+            height: size.height,
+        },
+        maximized: false,
+    })
 }
 
 /// `--content DIR` (or `--content=DIR`), else the environment variable, else embedded.

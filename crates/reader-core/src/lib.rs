@@ -24,6 +24,7 @@ pub mod sanitize;
 pub mod search;
 pub mod source;
 pub mod status;
+pub mod window;
 
 pub use error::{Diagnostic, DiagnosticKind, LoadError};
 pub use l10n::{negotiate_locale, requested_locales_from_env, FallbackReport};

@@ -6,6 +6,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::window::WindowState;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct Preferences {
@@ -22,6 +24,9 @@ pub struct Preferences {
     pub theme: Option<String>,
     /// English and the translation in two aligned columns.
     pub side_by_side: bool,
+    /// The window's size, place and maximized state, as last left (the app's own: the UI
+    /// neither sends nor changes it).
+    pub window: Option<WindowState>,
 }
 
 impl Default for Preferences {
@@ -34,6 +39,7 @@ impl Default for Preferences {
             text_scale: 100,
             theme: None,
             side_by_side: false,
+            window: None,
         }
     }
 }
@@ -111,6 +117,15 @@ mod tests {
             text_scale: 120,
             theme: Some("dark".into()),
             side_by_side: true,
+            window: Some(WindowState {
+                frame: crate::window::Rect {
+                    x: -10,
+                    y: 20,
+                    width: 900,
+                    height: 600,
+                },
+                maximized: true,
+            }),
         };
         prefs.save(&path).unwrap();
         assert_eq!(Preferences::load(&path), (prefs, None));

@@ -154,6 +154,11 @@ pub struct Desktop {
 
 impl Desktop {
     pub fn start() -> Self {
+        Self::with_screen(1280, 860)
+    }
+
+    /// A virtual screen of this size (no window manager: no panels, no decorations).
+    pub fn with_screen(width: u32, height: u32) -> Self {
         // -displayfd: Xvfb picks a free display and writes its number once it is ready.
         let mut xvfb = Command::new("Xvfb")
             .args([
@@ -161,7 +166,7 @@ impl Desktop {
                 "1",
                 "-screen",
                 "0",
-                "1280x860x24",
+                &format!("{width}x{height}x24"),
                 "-nolisten",
                 "tcp",
             ])
