@@ -15,8 +15,9 @@ run=("${build[@]}" xvfb xauth)
 package=("${build[@]}" npm python3 python3-venv dpkg-dev lintian desktop-file-utils appstream mmdebstrap apt-utils)
 # webkit2gtk-driver: WebKitWebDriver; imagemagick: screenshots; x11-utils: xprop/xwininfo
 # (native window title); dbus: a private session bus per test (single-instance checks);
-# chromium: served and exported pages in a real browser; npm: fetches axe-core.
-test=("${run[@]}" "${package[@]:${#build[@]}}" webkit2gtk-driver imagemagick x11-utils dbus chromium chromium-driver)
+# chromium: served and exported pages in a real browser; npm: fetches axe-core;
+# poppler-utils: the printed pages' PDFs read back (pdffonts, pdftotext, pdftoppm).
+test=("${run[@]}" "${package[@]:${#build[@]}}" webkit2gtk-driver imagemagick x11-utils dbus chromium chromium-driver poppler-utils)
 
 case "${1:-}" in
   build) wanted=("${build[@]}") ;;

@@ -108,6 +108,9 @@ function applyChrome(chrome) {
     el.title = text(el.dataset.i18nLabel);
   }
   $(".for-translations").hidden = chrome.locale === chrome.source_locale;
+  // On paper: what the page is, in which language, from which content, and where it comes from.
+  $("#print-header").textContent = [chrome.window_title, localeName(chrome.locale), text("print-source")]
+    .filter(Boolean).join(" · ");
   // Pages in a language the app has no menus for: the menus are in the source language.
   $("#ui-untranslated").hidden = chrome.ui_translated;
 
@@ -643,6 +646,8 @@ function bindEvents() {
     $("#pack-cancel").addEventListener("click", () => packDialog.close());
     window.__TAURI__.event.listen("pack-dropped", (event) => previewPack(event.payload));
   }
+  // The system's print dialog (it also saves as PDF); side by side on, a bilingual handout.
+  $("#print").addEventListener("click", () => window.print());
   window.addEventListener("scroll", savePosition, { passive: true });
   // The app keeps the window's size with every save of the preferences.
   window.addEventListener("resize", savePosition, { passive: true });
@@ -660,6 +665,7 @@ function bindEvents() {
       const block = focusedBlock();
       if (block) toggleOtherText(block);
     }
+    else if (ctrl && !event.shiftKey && (event.key === "p" || event.key === "P")) { event.preventDefault(); window.print(); }
     else if (ctrl && (event.key === "+" || event.key === "=")) { event.preventDefault(); changeTextScale(TEXT_SCALE_STEP); }
     else if (ctrl && event.key === "-") { event.preventDefault(); changeTextScale(-TEXT_SCALE_STEP); }
   });
