@@ -12,6 +12,10 @@ fn main() {
         "preview_pack",
         "install_pack",
         "restore_content",
+        "bookmarks",
+        "set_bookmark",
+        "export_bookmarks",
+        "import_bookmarks",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -309,6 +309,89 @@ function toggleTheme() {
   savePreferences();
 }
 
+// ---- bookmarks (the app): paragraphs to come back to, in a file of their own ----------------
+
+const bookmarksDialog = $("#bookmarks");
+
+function invoke(command, args) {
+  return window.__TAURI__.core.invoke(command, args);
+}
+
+// Bookmarks the focused paragraph, or the one at the top of the view.
+async function addBookmark() {
+  const block = focusedBlock();
+  if (WEB || !block) return;
+  const list = await invoke("set_bookmark", { slug: currentSlug(), block: block.id, remove: false, locale: state.chrome.locale });
+  renderBookmarks(list);
+  bookmarksMessage(text("bookmark-added"));
+  bookmarksDialog.showModal();
+}
+
+async function openBookmarks() {
+  renderBookmarks(await invoke("bookmarks", { locale: state.chrome.locale }));
+  bookmarksMessage(null);
+  bookmarksDialog.showModal();
+}
+
+function bookmarksMessage(message) {
+  const p = $("#bookmarks-message");
+  p.hidden = !message;
+  p.textContent = message || "";
+}
+
+// Newest first: the page's title and the paragraph's first words, in the reading language.
+function renderBookmarks(list) {
+  $("#bookmarks-empty").hidden = list.length > 0;
+  $("#bookmarks-list").replaceChildren(...list.map((bookmark) => {
+    const li = document.createElement("li");
+    li.dataset.slug = bookmark.slug;
+    li.dataset.block = bookmark.block;
+    const open = document.createElement("button");
+    open.type = "button";
+    open.className = "bookmark-open";
+    const title = document.createElement("strong");
+    title.textContent = bookmark.page_title;
+    const words = document.createElement("span");
+    words.textContent = bookmark.missing ? text("bookmark-missing") : bookmark.excerpt;
+    if (bookmark.missing) li.classList.add("missing");
+    open.append(title, words);
+    open.addEventListener("click", () => {
+      bookmarksDialog.close();
+      navigate(bookmark.slug, bookmark.missing ? null : bookmark.block);
+    });
+    const remove = document.createElement("button");
+    remove.type = "button";
+    remove.className = "bookmark-remove";
+    remove.textContent = text("bookmark-remove");
+    remove.addEventListener("click", async () => {
+      renderBookmarks(await invoke("set_bookmark", { slug: bookmark.slug, block: bookmark.block, remove: true, locale: state.chrome.locale }));
+    });
+    li.append(open, remove);
+    return li;
+  }));
+}
+
+async function exportBookmarks() {
+  try {
+    if (await invoke("export_bookmarks")) bookmarksMessage(text("bookmarks-exported"));
+  } catch (error) {
+    bookmarksMessage(`${text(`bookmarks-error-${error.kind}`) || error.message}`);
+  }
+}
+
+// `path`: a file given by a test (the system's dialog can't be driven); else the dialog.
+async function importBookmarks(path) {
+  try {
+    const imported = await invoke("import_bookmarks", { path: path === undefined ? null : path, locale: state.chrome.locale });
+    if (!imported) return;
+    renderBookmarks(imported.bookmarks);
+    bookmarksMessage(`${text("bookmarks-imported")} ${imported.added}`);
+  } catch (error) {
+    bookmarksMessage(`${text(`bookmarks-error-${error.kind}`) || error.message} ${text("bookmarks-error-note")}`);
+  }
+  if (!bookmarksDialog.open) bookmarksDialog.showModal();
+}
+
 // ---- translation: the other language of one block, side by side ---------------------------
 
 // The source language for a translation's reader; for a source-language reader, the
@@ -645,6 +728,10 @@ function bindEvents() {
     $("#pack-install").addEventListener("click", installPack);
     $("#pack-cancel").addEventListener("click", () => packDialog.close());
     window.__TAURI__.event.listen("pack-dropped", (event) => previewPack(event.payload));
+    $("#bookmark-add").addEventListener("click", addBookmark);
+    $("#bookmarks-button").addEventListener("click", openBookmarks);
+    $("#bookmarks-export").addEventListener("click", exportBookmarks);
+    $("#bookmarks-import").addEventListener("click", () => importBookmarks());
   }
   // The system's print dialog (it also saves as PDF); side by side on, a bilingual handout.
   $("#print").addEventListener("click", () => window.print());
@@ -665,6 +752,7 @@ function bindEvents() {
       const block = focusedBlock();
       if (block) toggleOtherText(block);
     }
+    else if (ctrl && !event.shiftKey && (event.key === "d" || event.key === "D")) { event.preventDefault(); addBookmark(); }
     else if (ctrl && !event.shiftKey && (event.key === "p" || event.key === "P")) { event.preventDefault(); window.print(); }
     else if (ctrl && (event.key === "+" || event.key === "=")) { event.preventDefault(); changeTextScale(TEXT_SCALE_STEP); }
     else if (ctrl && event.key === "-") { event.preventDefault(); changeTextScale(-TEXT_SCALE_STEP); }

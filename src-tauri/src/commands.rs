@@ -1,5 +1,6 @@
 //! The commands the UI may call. Each is a few lines: the core does the work.
 
+use reader_core::bookmarks::{Bookmark, BookmarkView, Bookmarks};
 use reader_core::pack::PackPreview;
 use reader_core::preferences::Preferences;
 use reader_core::search::SearchHit;
@@ -135,4 +136,111 @@ pub fn restore_content(state: State<'_, AppState>) -> Result<Option<ContentInfo>
     Ok(state
         .restore_previous()?
         .then(|| state.library().content_info()))
+}
+
+/// The reading locale named by the UI, refused when the content lacks it.
+fn reading(state: &AppState, locale: String) -> Result<reader_core::Locale, CommandError> {
+    state
+        .library()
+        .locale(&locale)
+        .ok_or(CommandError::UnknownLocale(locale))
+}
+
+/// The bookmarks, newest first, as the panel lists them in `locale`.
+#[tauri::command]
+pub fn bookmarks(
+    state: State<'_, AppState>,
+    locale: String,
+) -> Result<Vec<BookmarkView>, CommandError> {
+    let locale = reading(&state, locale)?;
+    Ok(state.bookmarks(&locale))
+}
+
+/// Bookmarks a paragraph (`block` of page `slug`); `remove` takes it away again.
+#[tauri::command]
+pub fn set_bookmark(
+    state: State<'_, AppState>,
+    slug: String,
+    block: String,
+    remove: bool,
+    locale: String,
+) -> Result<Vec<BookmarkView>, CommandError> {
+    let locale = reading(&state, locale)?;
+    let bookmark = Bookmark { slug, block };
+    state.update_bookmarks(|bookmarks| {
+        if remove {
+            bookmarks.remove(&bookmark);
+        } else {
+            bookmarks.add(bookmark);
+        }
+    })?;
+    Ok(state.bookmarks(&locale))
+}
+
+/// Saves the bookmarks as a file the reader chooses (for another computer); `None` when
+/// the reader cancels.
+#[tauri::command(async)]
+pub fn export_bookmarks(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<String>, CommandError> {
+    use tauri_plugin_dialog::DialogExt;
+    let Some(file) = app
+        .dialog()
+        .file()
+        .add_filter("IOM reader bookmarks", &["json"])
+        .set_file_name("iom-lao-reader-bookmarks.json")
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let path = file
+        .into_path()
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    state.export_bookmarks(&path)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// What an import added and left out, and the list after it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BookmarksImported {
+    added: usize,
+    left_out: usize,
+    bookmarks: Vec<BookmarkView>,
+}
+
+/// Adds the bookmarks of a file (chosen in the system's dialog, or given by a test) to the
+/// list; a file that is not a bookmarks file is refused and the list is untouched.
+#[tauri::command(async)]
+pub fn import_bookmarks(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    path: Option<String>,
+    locale: String,
+) -> Result<Option<BookmarksImported>, CommandError> {
+    use tauri_plugin_dialog::DialogExt;
+    let locale = reading(&state, locale)?;
+    let path = match path {
+        Some(path) => std::path::PathBuf::from(path),
+        None => {
+            let Some(file) = app
+                .dialog()
+                .file()
+                .add_filter("IOM reader bookmarks", &["json"])
+                .blocking_pick_file()
+            else {
+                return Ok(None);
+            };
+            file.into_path()
+                .map_err(|e| std::io::Error::other(e.to_string()))?
+        }
+    };
+    let (found, left_out) = Bookmarks::read(&path)?;
+    let added = state.update_bookmarks(|bookmarks| bookmarks.merge(found))?;
+    Ok(Some(BookmarksImported {
+        added,
+        left_out,
+        bookmarks: state.bookmarks(&locale),
+    }))
 }

@@ -14,6 +14,9 @@ pub enum CommandError {
     /// A refused content pack; `kind` is the pack error's own (`pack-error-<kind>` in ui.ftl).
     #[error("{0}")]
     Pack(#[from] reader_core::pack::PackError),
+    /// A refused bookmarks file (`bookmarks-error-<kind>` in ui.ftl).
+    #[error("{0}")]
+    Bookmarks(#[from] reader_core::bookmarks::BookmarksError),
 }
 
 impl CommandError {
@@ -23,6 +26,7 @@ impl CommandError {
             CommandError::SavePreferences(_) => "save-preferences",
             CommandError::Window(_) => "window",
             CommandError::Pack(e) => e.kind(),
+            CommandError::Bookmarks(e) => e.kind(),
         }
     }
 }

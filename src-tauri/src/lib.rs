@@ -52,6 +52,10 @@ pub fn run() {
             commands::preview_pack,
             commands::install_pack,
             commands::restore_content,
+            commands::bookmarks,
+            commands::set_bookmark,
+            commands::export_bookmarks,
+            commands::import_bookmarks,
         ])
         .setup(|app| {
             let state = AppState::new(app.handle())?;

@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
+use reader_core::bookmarks::{BookmarkView, Bookmarks};
 use reader_core::pack::{store::Store, Importer, PackError, PackPreview};
 use reader_core::preferences::Preferences;
 use reader_core::search::Searcher;
@@ -22,6 +23,9 @@ pub struct AppState {
     importer: Importer,
     preferences: Mutex<Preferences>,
     preferences_path: PathBuf,
+    /// Bookmarks, in a file of their own beside the preferences.
+    bookmarks: Mutex<Bookmarks>,
+    bookmarks_path: PathBuf,
     started: Instant,
     painted: AtomicBool,
 }
@@ -41,7 +45,13 @@ impl AppState {
         // The installed pack or the built-in content, whichever is newer.
         let library = importer.shown(load_library(source));
 
-        let preferences_path = app.path().app_config_dir()?.join("preferences.json");
+        let config = app.path().app_config_dir()?;
+        let preferences_path = config.join("preferences.json");
+        let bookmarks_path = config.join("bookmarks.json");
+        let (bookmarks, warning) = reader_core::bookmarks::load(&bookmarks_path);
+        if let Some(warning) = warning {
+            log::warn!("{warning}");
+        }
         let (mut preferences, warning) = Preferences::load(&preferences_path);
         if let Some(warning) = warning {
             log::warn!("{warning}");
@@ -63,6 +73,8 @@ impl AppState {
             importer,
             preferences: Mutex::new(preferences),
             preferences_path,
+            bookmarks: Mutex::new(bookmarks),
+            bookmarks_path,
             started,
             painted: AtomicBool::new(false),
         })
@@ -124,6 +136,31 @@ impl AppState {
         change(&mut preferences);
         *preferences = preferences.clone().sanitized();
         preferences.save(&self.preferences_path)
+    }
+
+    /// The bookmarks as the panel lists them in `locale`.
+    pub fn bookmarks(&self, locale: &Locale) -> Vec<BookmarkView> {
+        let library = self.library();
+        self.bookmarks
+            .lock()
+            .expect("bookmarks lock")
+            .view(&library, locale)
+    }
+
+    /// Changes the bookmarks and writes them to their file.
+    pub fn update_bookmarks<T>(
+        &self,
+        change: impl FnOnce(&mut Bookmarks) -> T,
+    ) -> std::io::Result<T> {
+        let mut bookmarks = self.bookmarks.lock().expect("bookmarks lock");
+        let result = change(&mut bookmarks);
+        bookmarks.write(&self.bookmarks_path)?;
+        Ok(result)
+    }
+
+    /// Writes the bookmarks to `path` (an export for another computer).
+    pub fn export_bookmarks(&self, path: &std::path::Path) -> std::io::Result<()> {
+        self.bookmarks.lock().expect("bookmarks lock").write(path)
     }
 
     /// Logs the time from start to the first page painted, once (benchmarks read it).

@@ -4,6 +4,7 @@
 //! or a directory, localized through a fallback chain (the reading locale, then the source
 //! locale) and rendered to sanitized HTML. The desktop shell, the command-line tool and the tests all go through [`Library`].
 
+pub mod bookmarks;
 pub mod catalog;
 pub mod dates;
 pub mod document;
