@@ -376,8 +376,9 @@ fn chrome_names_each_locale_in_its_own_script() {
         .strings["about-content"]
         .as_str()
         .ends_with("built into the reader"));
-    assert_eq!(chrome.nav.len(), 4);
+    assert_eq!(chrome.nav.len(), 5);
     assert_eq!(chrome.nav[0].label.as_str(), "ໜ້າຫຼັກ");
+    assert_eq!(chrome.nav[4].label.as_str(), "ຕິດຕໍ່ພວກເຮົາ");
 }
 
 /// The element whose `id` is `id`, as text up to its end tag (one line in our output).
