@@ -37,6 +37,7 @@ fn every_page_in_every_locale_with_relative_links() {
             "our-work",
             "news",
             "news/country-strategy",
+            "contacts",
         ] {
             assert!(
                 dir.join(format!("{locale}/{slug}.html")).exists(),

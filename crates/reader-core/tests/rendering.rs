@@ -376,8 +376,9 @@ fn chrome_names_each_locale_in_its_own_script() {
         .strings["about-content"]
         .as_str()
         .ends_with("built into the reader"));
-    assert_eq!(chrome.nav.len(), 4);
+    assert_eq!(chrome.nav.len(), 5);
     assert_eq!(chrome.nav[0].label.as_str(), "ໜ້າຫຼັກ");
+    assert_eq!(chrome.nav[4].label.as_str(), "ຕິດຕໍ່ພວກເຮົາ");
 }
 
 /// The element whose `id` is `id`, as text up to its end tag (one line in our output).
@@ -410,7 +411,11 @@ fn english_changed_since_translation_marks_the_lao_block_outdated() {
         !block.contains(r#"lang="en""#),
         "an outdated block still shows the translation: {block}"
     );
-    assert!(page.html.contains("1 ຫຍໍ້ໜ້າ ອາດຈະບໍ່ທັນສະໄໝ"), "{}", page.html);
+    assert!(
+        page.html.contains("1 ຫຍໍ້ໜ້າ ອາດບໍ່ແມ່ນສະບັບຫຼ້າສຸດ"),
+        "{}",
+        page.html
+    );
     assert!(!element_with_id(&page.html, "who-we-are-p1").contains("outdated"));
     // English readers see nothing of it.
     let en = library

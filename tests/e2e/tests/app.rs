@@ -107,7 +107,16 @@ async fn home_in_lao_for_a_lao_desktop() {
     let nav = app
         .js("return [...document.querySelectorAll('#nav a')].map(a => a.textContent)")
         .await;
-    assert_eq!(nav[0], "ໜ້າຫຼັກ");
+    assert_eq!(
+        nav,
+        serde_json::json!([
+            "ໜ້າຫຼັກ",
+            "ກ່ຽວກັບພວກເຮົາ",
+            "ວຽກງານຂອງພວກເຮົາ",
+            "ຂ່າວສານ",
+            "ຕິດຕໍ່ພວກເຮົາ"
+        ])
+    );
     let languages = app
         .js("return [...document.querySelectorAll('#languages button')].map(b => b.textContent)")
         .await;

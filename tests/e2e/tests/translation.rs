@@ -36,7 +36,7 @@ async fn status_line_and_markers_show_what_is_behind() {
         .await;
     assert_eq!(
         status,
-        "1 ຫຍໍ້ໜ້າ ສະແດງເປັນພາສາອັງກິດ · 1 ຫຍໍ້ໜ້າ ອາດຈະບໍ່ທັນສະໄໝ · ການແປຍັງບໍ່ທັນໄດ້ຮັບການກວດກາ"
+        "1 ຫຍໍ້ໜ້າ ສະແດງເປັນພາສາອັງກິດ · 1 ຫຍໍ້ໜ້າ ອາດບໍ່ແມ່ນສະບັບຫຼ້າສຸດ · ການແປຍັງບໍ່ທັນໄດ້ຮັບການກວດກາ"
     );
     let p1 = app
         .js("const p = document.getElementById('who-we-are-p1'); return [p.lang, p.querySelector('.marker').dataset.marker]")

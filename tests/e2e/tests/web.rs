@@ -4,12 +4,13 @@
 use reader_e2e::web::{export, Browser, Served};
 use reader_e2e::{distinct_colours, wait_for, Locator};
 
-const SLUGS: [&str; 5] = [
+const SLUGS: [&str; 6] = [
     "home",
     "who-we-are",
     "our-work",
     "news",
     "news/country-strategy",
+    "contacts",
 ];
 
 #[tokio::test]
