@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, Response, StatusCode, Uri};
+use axum::http::{header, HeaderMap, HeaderValue, Response, StatusCode, Uri};
 use axum::routing::get;
 use axum::Router;
 use reader_core::document::CHROMES_FILE;
@@ -167,7 +167,6 @@ async fn ui_file(
 /// `/_body/<locale>/<slug>`: a page body, exactly what the app's `reader://` scheme answers.
 async fn page_body(
     State(served): State<Arc<Served>>,
-    method: Method,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response<Body> {
@@ -175,7 +174,6 @@ async fn page_body(
     let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
     core_answer(
         &served,
-        method,
         &format!("{rest}{query}"),
         &headers,
         Caching::Revalidate,
@@ -184,18 +182,19 @@ async fn page_body(
 
 /// `/images/<file>`: as the app's `reader://` scheme answers it.
 async fn image(State(served): State<Arc<Served>>, uri: Uri, headers: HeaderMap) -> Response<Body> {
-    core_answer(&served, Method::GET, uri.path(), &headers, Caching::AnHour)
+    core_answer(&served, uri.path(), &headers, Caching::AnHour)
 }
 
-/// The core's answer to a GET of `path` (raw, with its query), with our headers.
+/// The core's answer to `path` (raw, with its query), with our headers. Always asked as
+/// GET: for HEAD, `get_and_head_only` drops the body after, so the ETag and length are
+/// GET's (the core's own HEAD answer has an empty body).
 fn core_answer(
     served: &Served,
-    method: Method,
     path: &str,
     headers: &HeaderMap,
     caching: Caching,
 ) -> Response<Body> {
-    let Ok(request) = http::Request::builder().method(method).uri(path).body(()) else {
+    let Ok(request) = http::Request::get(path).body(()) else {
         return not_found(served, None, headers);
     };
     let (parts, body) = reader_core::http::respond(&served.library, &request).into_parts();
