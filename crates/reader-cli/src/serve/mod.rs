@@ -77,7 +77,7 @@ fn routes(served: Arc<Served>) -> Router {
         .route("/_body/{*rest}", get(page_body))
         .route("/images/", get(image))
         .route("/images/{*rest}", get(image))
-        // `/<locale>/<slug>`, and every address of nobody's.
+        // `/<locale>/<slug>`, and every address no route above names.
         .fallback(page)
         .with_state(served)
 }
