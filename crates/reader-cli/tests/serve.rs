@@ -242,6 +242,133 @@ fn head_gives_get_s_length_and_the_redirect_has_security_headers() {
     }
 }
 
+/// The router (#12): 405 with `Allow: GET, HEAD` is ours on every route and on addresses
+/// no route names (axum's own 405 would say `GET,HEAD`, and only on routes it knows).
+#[test]
+fn every_address_refuses_other_methods() {
+    let server = start(&[]);
+    for path in [
+        "/",
+        "/api/search?q=x",
+        "/ui/app.js",
+        "/ui/chromes.js",
+        "/ui/nope.js",
+        "/_body/lo/who-we-are",
+        "/images/x.png",
+        "/lo/news/country-strategy",
+        "/nope",
+        "/lo/%2e%2e",
+    ] {
+        for method in ["POST", "PUT", "DELETE"] {
+            let request = format!(
+                "{method} {path} HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+            let (status, head, body) = raw(server.port, request.as_bytes());
+            assert_eq!(status, 405, "{method} {path}");
+            assert!(head.contains("allow: get, head"), "{method} {path}: {head}");
+            assert!(
+                head.contains("x-content-type-options: nosniff"),
+                "{method} {path}: {head}"
+            );
+            assert_eq!(body, b"method not allowed", "{method} {path}");
+        }
+    }
+}
+
+/// HEAD gives GET's status, ETag and length on every route, 404s included. `/_body/` gave
+/// the ETag and length of an empty body (the core's own HEAD answer) before #12.
+#[test]
+fn head_gives_get_s_headers_on_every_route() {
+    let server = start(&[]);
+    for path in [
+        "/_body/lo/who-we-are",
+        "/ui/chromes.js",
+        "/api/search?q=health&lang=en",
+        "/lo/nope",
+        "/ui/nope.js",
+        "/images/nope.png",
+        "/_body/lo/nope",
+    ] {
+        let (get_status, get_head, body) = get(server.port, path, "");
+        let request = format!("HEAD {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        let (status, head, empty) = raw(server.port, request.as_bytes());
+        assert_eq!(status, get_status, "{path}");
+        assert!(empty.is_empty(), "{path}");
+        assert!(
+            head.contains(&format!("content-length: {}", body.len())),
+            "{path}: GET gave {} bytes; HEAD said\n{head}",
+            body.len()
+        );
+        let etag = |head: &str| {
+            head.lines()
+                .find(|l| l.starts_with("etag: "))
+                .map(str::to_owned)
+        };
+        assert!(etag(&head).is_some(), "{path}: {head}");
+        assert_eq!(etag(&head), etag(&get_head), "{path}");
+    }
+}
+
+/// Routes are matched on the raw path and the core routes it as sent: an encoded `/` or
+/// `.` under a route's prefix is not decoded into a file, a body or an image.
+#[test]
+fn encoded_paths_under_every_prefix_get_a_404() {
+    let server = start(&[]);
+    for path in [
+        "/ui/app%2ejs",
+        "/ui/fonts%2fNotoSans-Italic.ttf",
+        "/ui/chromes%2ejs",
+        "/_body/lo%2fwho-we-are",
+        "/_body/lo/news%2fcountry-strategy",
+        "/_body/%2e%2e/manifest.toml",
+        "/images/%2e%2e/manifest.toml",
+        "/images/..%2fmanifest.toml",
+        "/_body",
+        "/_body/",
+        "/_bodyx",
+        "/images/",
+        "/ui/",
+    ] {
+        let (status, _, body) = get(server.port, path, "");
+        assert_eq!(status, 404, "{path}");
+        assert!(
+            body.contains("Page not found") || body.contains("ບໍ່ພົບໜ້ານີ້"),
+            "{path}: {body}"
+        );
+    }
+    // Under their real names, the same things are there.
+    for path in [
+        "/ui/app.js",
+        "/ui/fonts/NotoSans-Italic.ttf",
+        "/_body/lo/who-we-are",
+    ] {
+        assert_eq!(get(server.port, path, "").0, 200, "{path}");
+    }
+}
+
+/// The search's parameters: percent- and `+`-decoded; a repeated key is not an error (the
+/// last `q` and the last known `lang` count).
+#[test]
+fn search_parameters_repeated_or_odd() {
+    let server = start(&[]);
+    let lao = "q=%E0%BA%AA%E0%BA%B8%E0%BA%82%E0%BA%B0%E0%BA%9E%E0%BA%B2%E0%BA%9A";
+    let (status, _, once) = get(server.port, &format!("/api/search?{lao}&lang=lo"), "");
+    assert_eq!(status, 200);
+    assert!(once.contains("our-work-area-6"), "{once}");
+    let (status, _, repeated) = get(
+        server.port,
+        &format!("/api/search?q=nothing&{lao}&lang=xx&lang=lo&lang=yy&bad=%zz"),
+        "",
+    );
+    assert_eq!(status, 200);
+    assert_eq!(repeated, once);
+    for query in ["", "?q", "?q=%FF%zz+x", "?&&=&lang="] {
+        let (status, head, _) = get(server.port, &format!("/api/search{query}"), "");
+        assert_eq!(status, 200, "{query}");
+        assert!(head.contains("cache-control: no-store"), "{query}: {head}");
+    }
+}
+
 /// Fault 6 of the hostile-input review: clients that pipeline requests for a large file and
 /// never read held every connection permit (the request timeout ended when the handler
 /// returned, before the body was written), and a new client waited past 40 s. A connection
