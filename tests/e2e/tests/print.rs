@@ -153,6 +153,33 @@ async fn served_article_prints_as_a_handout_in_one_language_and_side_by_side() {
     assert!(Path::new(&screenshot_dir().join("print-article-side-by-side.png")).exists());
 }
 
+/// An exported page prints its one language with the same stylesheet, from the file system.
+#[tokio::test]
+async fn exported_article_prints_the_same_way() {
+    let dir = reader_e2e::web::export();
+    let site = dir.path().join("site");
+    let browser = Browser::start("lo").await;
+    browser
+        .goto(&format!(
+            "file://{}/lo/news/country-strategy.html",
+            site.display()
+        ))
+        .await;
+    let lao_title = title(&browser).await;
+    let printed = read_back(
+        &browser.client.print(Default::default()).await.unwrap(),
+        "print-export-lo",
+    );
+    assert!(printed.fonts.contains("NotoSansLao"), "{}", printed.fonts);
+    assert!(
+        base_letters(&printed.text).contains(&base_letters(&lao_title)),
+        "{}",
+        printed.text
+    );
+    assert!(printed.text.contains("laopdr.iom.int"), "{}", printed.text);
+    assert!((1..=3).contains(&printed.pages), "{} pages", printed.pages);
+}
+
 /// In the app, the print path is wired: Ctrl+P and the Print button call the system's print
 /// (stubbed here: WebKitGTK's dialog is modal and would hang the WebDriver session), and the
 /// page carries its print header in the reading language.
