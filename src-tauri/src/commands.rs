@@ -102,19 +102,31 @@ pub fn choose_pack(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<PackPreview>, CommandError> {
+    match pick_file(&app, "IOM content pack", "pack")? {
+        Some(path) => Ok(Some(state.preview_pack(&path)?)),
+        None => Ok(None),
+    }
+}
+
+/// A file chosen in the system's open dialog, of type `extension`; `None` when cancelled.
+fn pick_file(
+    app: &tauri::AppHandle,
+    kind: &str,
+    extension: &str,
+) -> Result<Option<std::path::PathBuf>, CommandError> {
     use tauri_plugin_dialog::DialogExt;
     let Some(file) = app
         .dialog()
         .file()
-        .add_filter("IOM content pack", &["pack"])
+        .add_filter(kind, &[extension])
         .blocking_pick_file()
     else {
         return Ok(None);
     };
     let path = file
         .into_path()
-        .map_err(|e| reader_core::pack::PackError::Io(std::io::Error::other(e.to_string())))?;
-    Ok(Some(state.preview_pack(&path)?))
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    Ok(Some(path))
 }
 
 /// Verifies a pack file (dropped on the window, or given by a test) and shows what it brings.
@@ -219,22 +231,13 @@ pub fn import_bookmarks(
     path: Option<String>,
     locale: String,
 ) -> Result<Option<BookmarksImported>, CommandError> {
-    use tauri_plugin_dialog::DialogExt;
     let locale = reading(&state, locale)?;
     let path = match path {
         Some(path) => std::path::PathBuf::from(path),
-        None => {
-            let Some(file) = app
-                .dialog()
-                .file()
-                .add_filter("IOM reader bookmarks", &["json"])
-                .blocking_pick_file()
-            else {
-                return Ok(None);
-            };
-            file.into_path()
-                .map_err(|e| std::io::Error::other(e.to_string()))?
-        }
+        None => match pick_file(&app, "IOM reader bookmarks", "json")? {
+            Some(path) => path,
+            None => return Ok(None),
+        },
     };
     let (found, left_out) = Bookmarks::read(&path)?;
     let added = state.update_bookmarks(|bookmarks| bookmarks.merge(found))?;

@@ -159,20 +159,9 @@ impl Bookmarks {
         .expect("plain data")
     }
 
-    /// Writes the file whole or not at all (a new file under a random name, renamed over).
+    /// Writes the file whole or not at all.
     pub fn write(&self, path: &Path) -> std::io::Result<()> {
-        use std::io::Write;
-        let dir = match path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir,
-            _ => Path::new("."),
-        };
-        std::fs::create_dir_all(dir)?;
-        let mut file = tempfile::Builder::new()
-            .prefix(".bookmarks-")
-            .tempfile_in(dir)?;
-        file.write_all(self.to_json().as_bytes())?;
-        file.persist(path).map_err(|e| e.error)?;
-        Ok(())
+        crate::preferences::replace_file(path, self.to_json().as_bytes())
     }
 
     /// Those of `other` not here yet, added below these (an import keeps what is here).

@@ -69,21 +69,9 @@ impl Preferences {
         }
     }
 
-    /// Writes the file atomically: a temporary file, created new under a random name (never
-    /// through a link planted at a known name), then renamed over the old one.
+    /// Writes the file atomically (see [`replace_file`]).
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        use std::io::Write;
-        let dir = match path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir,
-            _ => Path::new("."),
-        };
-        std::fs::create_dir_all(dir)?;
-        let mut file = tempfile::Builder::new()
-            .prefix(".preferences-")
-            .tempfile_in(dir)?;
-        file.write_all(&serde_json::to_vec_pretty(self)?)?;
-        file.persist(path).map_err(|e| e.error)?;
-        Ok(())
+        replace_file(path, &serde_json::to_vec_pretty(self)?)
     }
 
     /// Values out of range (a hand-edited file) are brought back in range.
@@ -99,6 +87,24 @@ impl Preferences {
         }
         self
     }
+}
+
+/// Replaces a small file of the reader's whole: a temporary file, created new under a random
+/// name (never through a link planted at a known name), then renamed over the old one, so a
+/// crash never leaves half a file.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir)?;
+    let mut file = tempfile::Builder::new()
+        .prefix(".write-")
+        .tempfile_in(dir)?;
+    file.write_all(bytes)?;
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 #[cfg(test)]
