@@ -385,7 +385,8 @@ async function importBookmarks(path) {
     const imported = await invoke("import_bookmarks", { path: path === undefined ? null : path, locale: state.chrome.locale });
     if (!imported) return;
     renderBookmarks(imported.bookmarks);
-    bookmarksMessage(`${text("bookmarks-imported")} ${imported.added}`);
+    const leftOut = imported.leftOut ? ` · ${text("bookmarks-left-out")} ${imported.leftOut}` : "";
+    bookmarksMessage(`${text("bookmarks-imported")} ${imported.added}${leftOut}`);
   } catch (error) {
     bookmarksMessage(`${text(`bookmarks-error-${error.kind}`) || error.message} ${text("bookmarks-error-note")}`);
   }

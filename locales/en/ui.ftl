@@ -78,6 +78,7 @@ bookmarks-export = Save bookmarks as a file…
 bookmarks-import = Add bookmarks from a file…
 bookmarks-exported = Bookmarks saved.
 bookmarks-imported = Bookmarks added:
+bookmarks-left-out = Left out (pages not in this content, or unreadable entries):
 bookmarks-error-too-large = This file is too large to be a bookmarks file.
 bookmarks-error-not-bookmarks = This file is not a bookmarks file of this reader.
 bookmarks-error-io = The file could not be read or written.

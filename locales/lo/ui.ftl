@@ -75,6 +75,7 @@ bookmarks-export = ບັນທຶກບ່ອນທີ່ໝາຍໄວ້ເ�
 bookmarks-import = ເພີ່ມບ່ອນທີ່ໝາຍໄວ້ຈາກໄຟລ໌…
 bookmarks-exported = ບັນທຶກບ່ອນທີ່ໝາຍໄວ້ແລ້ວ.
 bookmarks-imported = ເພີ່ມບ່ອນທີ່ໝາຍໄວ້ແລ້ວ:
+bookmarks-left-out = ບໍ່ໄດ້ເພີ່ມ (ໜ້າ ເຊິ່ງບໍ່ມີໃນເນື້ອໃນນີ້ ຫຼື ລາຍການທີ່ອ່ານບໍ່ໄດ້):
 bookmarks-error-too-large = ໄຟລ໌ນີ້ ໃຫຍ່ເກີນໄປ ສຳລັບໄຟລ໌ບ່ອນທີ່ໝາຍໄວ້.
 bookmarks-error-not-bookmarks = ໄຟລ໌ນີ້ ບໍ່ແມ່ນໄຟລ໌ບ່ອນທີ່ໝາຍໄວ້ຂອງໂປຣແກຣມອ່ານນີ້.
 bookmarks-error-io = ບໍ່ສາມາດອ່ານ ຫຼື ບັນທຶກໄຟລ໌ໄດ້.

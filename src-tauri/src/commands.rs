@@ -239,7 +239,8 @@ pub fn import_bookmarks(
             None => return Ok(None),
         },
     };
-    let (found, left_out) = Bookmarks::read(&path)?;
+    let (mut found, ill_formed) = Bookmarks::read(&path)?;
+    let left_out = ill_formed + found.keep_known_pages(&state.library());
     let added = state.update_bookmarks(|bookmarks| bookmarks.merge(found))?;
     Ok(Some(BookmarksImported {
         added,

@@ -164,6 +164,15 @@ impl Bookmarks {
         crate::preferences::replace_file(path, self.to_json().as_bytes())
     }
 
+    /// Leaves out bookmarks of pages `library` doesn't have (an imported file from other
+    /// content); returns how many.
+    pub fn keep_known_pages(&mut self, library: &Library) -> usize {
+        let before = self.0.len();
+        self.0
+            .retain(|bookmark| library.manifest().page(&bookmark.slug).is_some());
+        before - self.0.len()
+    }
+
     /// Those of `other` not here yet, added below these (an import keeps what is here).
     pub fn merge(&mut self, other: Bookmarks) -> usize {
         let before = self.0.len();
@@ -367,5 +376,15 @@ mod tests {
         );
         assert!(view[1].missing && view[1].excerpt.is_empty() && view[1].page_title == title);
         assert!(view[0].missing && view[0].page_title == "gone");
+    }
+
+    #[test]
+    fn an_import_leaves_out_pages_the_content_lacks() {
+        let library = Library::built_in();
+        let mut found = Bookmarks::default();
+        found.add(mark("who-we-are", "who-we-are-p2"));
+        found.add(mark("no-such-page", "no-such-page-p1"));
+        assert_eq!(found.keep_known_pages(&library), 1);
+        assert_eq!(found.items(), [mark("who-we-are", "who-we-are-p2")]);
     }
 }

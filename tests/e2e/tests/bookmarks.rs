@@ -121,7 +121,7 @@ async fn bookmarks_are_kept_listed_opened_and_removed() {
     let other = files.path().join("other.json");
     std::fs::write(
         &other,
-        r#"{"format": "iom-lao-reader-bookmarks", "version": 1, "bookmarks": [{"slug": "our-work", "block": "our-work-title"}]}"#,
+        r#"{"format": "iom-lao-reader-bookmarks", "version": 1, "bookmarks": [{"slug": "our-work", "block": "our-work-title"}, {"slug": "elsewhere", "block": "elsewhere-p1"}]}"#,
     )
     .unwrap();
     app.js(&format!(
@@ -133,6 +133,14 @@ async fn bookmarks_are_kept_listed_opened_and_removed() {
         (panel(&app).await.as_array().unwrap().len() == 3).then_some(())
     })
     .await;
+    // A page this content lacks is left out, and the message says so.
+    let message = app
+        .js("return document.getElementById('bookmarks-message').textContent")
+        .await;
+    assert!(
+        message.as_str().unwrap().contains("ບໍ່ໄດ້ເພີ່ມ") && message.as_str().unwrap().ends_with(" 1"),
+        "{message}"
+    );
 
     // In English, the same list in English.
     close_panel(&app).await;
