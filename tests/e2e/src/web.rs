@@ -31,8 +31,18 @@ pub struct Served {
 
 impl Served {
     pub fn start() -> Self {
+        Self::with_args(&[])
+    }
+
+    /// Serving a content folder instead of the embedded content.
+    pub fn content(dir: &std::path::Path) -> Self {
+        Self::with_args(&["--content", dir.to_str().unwrap()])
+    }
+
+    fn with_args(extra: &[&str]) -> Self {
         let mut child = Command::new(reader_binary())
             .args(["serve", "--bind", "127.0.0.1:0"])
+            .args(extra)
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()

@@ -153,6 +153,38 @@ async fn served_article_prints_as_a_handout_in_one_language_and_side_by_side() {
     assert!(Path::new(&screenshot_dir().join("print-article-side-by-side.png")).exists());
 }
 
+/// Bad input: a page with a missing translation prints the English fallback, marked as in
+/// the app.
+#[tokio::test]
+async fn a_missing_translation_prints_in_english_marked() {
+    let content = reader_e2e::content_copy();
+    reader_e2e::replace_message(
+        content.path(),
+        "lo/pages/who-we-are.ftl",
+        "who-we-are-p1",
+        None,
+    );
+    let served = Served::content(content.path());
+    let browser = Browser::start("lo").await;
+    browser
+        .goto(&format!("{}/lo/who-we-are", served.base))
+        .await;
+    let printed = read_back(
+        &browser.client.print(Default::default()).await.unwrap(),
+        "print-fallback-lo",
+    );
+    let text = printed
+        .text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("inter-governmental organization"), "{text}");
+    assert!(
+        base_letters(&printed.text).contains(&base_letters("ຍັງບໍ່ທັນແປ, ສະແດງເປັນພາສາອັງກິດ")),
+        "the marker is not on paper: {text}"
+    );
+}
+
 /// An exported page prints its one language with the same stylesheet, from the file system.
 #[tokio::test]
 async fn exported_article_prints_the_same_way() {
