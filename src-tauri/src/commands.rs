@@ -4,7 +4,7 @@ use reader_core::bookmarks::{Bookmark, BookmarkView, Bookmarks};
 use reader_core::pack::PackPreview;
 use reader_core::preferences::Preferences;
 use reader_core::search::SearchHit;
-use reader_core::{Chrome, ContentInfo};
+use reader_core::{Chrome, ContentInfo, Library, Locale};
 use serde::Serialize;
 use tauri::{State, WebviewWindow};
 
@@ -42,9 +42,7 @@ pub fn set_locale(
     locale: String,
 ) -> Result<Chrome, CommandError> {
     let library = state.library();
-    let locale = library
-        .locale(&locale)
-        .ok_or(CommandError::UnknownLocale(locale))?;
+    let locale = reading(&library, locale)?;
     let chrome = library.chrome(&locale, APP_VERSION);
     window.set_title(chrome.window_title.as_str())?;
     state.update_preferences(|p| p.locale = Some(locale.to_string()))?;
@@ -86,11 +84,8 @@ pub fn search(
     locale: String,
 ) -> Result<Vec<SearchHit>, CommandError> {
     let searcher = state.searcher();
-    let reading = searcher
-        .library()
-        .locale(&locale)
-        .ok_or(CommandError::UnknownLocale(locale))?;
-    Ok(searcher.search(&query, &reading, SEARCH_RESULTS))
+    let locale = reading(searcher.library(), locale)?;
+    Ok(searcher.search(&query, &locale, SEARCH_RESULTS))
 }
 
 const SEARCH_RESULTS: usize = 20;
@@ -150,10 +145,9 @@ pub fn restore_content(state: State<'_, AppState>) -> Result<Option<ContentInfo>
         .then(|| state.library().content_info()))
 }
 
-/// The reading locale named by the UI, refused when the content lacks it.
-fn reading(state: &AppState, locale: String) -> Result<reader_core::Locale, CommandError> {
-    state
-        .library()
+/// The reading locale the UI names, refused when the content lacks it.
+fn reading(library: &Library, locale: String) -> Result<Locale, CommandError> {
+    library
         .locale(&locale)
         .ok_or(CommandError::UnknownLocale(locale))
 }
@@ -164,7 +158,7 @@ pub fn bookmarks(
     state: State<'_, AppState>,
     locale: String,
 ) -> Result<Vec<BookmarkView>, CommandError> {
-    let locale = reading(&state, locale)?;
+    let locale = reading(&state.library(), locale)?;
     Ok(state.bookmarks(&locale))
 }
 
@@ -177,7 +171,7 @@ pub fn set_bookmark(
     remove: bool,
     locale: String,
 ) -> Result<Vec<BookmarkView>, CommandError> {
-    let locale = reading(&state, locale)?;
+    let locale = reading(&state.library(), locale)?;
     let bookmark = Bookmark { slug, block };
     state.update_bookmarks(|bookmarks| {
         if remove {
@@ -231,7 +225,7 @@ pub fn import_bookmarks(
     path: Option<String>,
     locale: String,
 ) -> Result<Option<BookmarksImported>, CommandError> {
-    let locale = reading(&state, locale)?;
+    let locale = reading(&state.library(), locale)?;
     let path = match path {
         Some(path) => std::path::PathBuf::from(path),
         None => match pick_file(&app, "IOM reader bookmarks", "json")? {

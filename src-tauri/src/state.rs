@@ -10,7 +10,7 @@ use reader_core::pack::{store::Store, Importer, PackError, PackPreview};
 use reader_core::preferences::Preferences;
 use reader_core::search::Searcher;
 use reader_core::window::{Rect, WindowState};
-use reader_core::{ContentOrigin, ContentSource, Library, Locale};
+use reader_core::{ContentSource, Library, Locale};
 use tauri::{AppHandle, Manager};
 
 /// Environment variable naming a content directory (same as `--content DIR`).
@@ -44,13 +44,6 @@ impl AppState {
         let importer = Importer::new(store);
         // The installed pack or the built-in content, whichever is newer.
         let library = importer.shown(load_library(source));
-        if library.content_info().origin == ContentOrigin::Imported {
-            // (The package test reads this line: the imported content survived an upgrade.)
-            log::info!(
-                "content: installed pack, version {}",
-                library.manifest().version
-            );
-        }
 
         let config = app.path().app_config_dir()?;
         let preferences_path = config.join("preferences.json");

@@ -175,8 +175,8 @@ pub fn record(
     };
     let mut recorded = Vec::new();
     // Records file → (its text now, if any; its records).
-    type Records = (Option<String>, BTreeMap<String, MessageRecord>);
-    let mut by_file: BTreeMap<String, Records> = BTreeMap::new();
+    type FileRecords = (Option<String>, BTreeMap<String, MessageRecord>);
+    let mut by_file: BTreeMap<String, FileRecords> = BTreeMap::new();
     for id in &ids {
         let Some(entry) = catalog.get(id) else {
             if matches!(scope, Scope::Message(_)) {
