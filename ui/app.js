@@ -58,11 +58,13 @@ const backend = {
     const response = await fetch(`${base}/${locale}/${slug}${query}`);
     return response.text(); // a 404 still carries a localized body
   },
+  // { hits, preparing }: `preparing` is the percent done while the index is prepared (the
+  // app answers at once; `serve` waits for its index). null where there is no search.
   async search(query, locale) {
     if (!WEB) return window.__TAURI__.core.invoke("search", { query, locale });
     if (MODE === "export") return null;
     const response = await fetch(`/api/search?q=${encodeURIComponent(query)}&lang=${locale}`);
-    return response.json();
+    return { hits: await response.json(), preparing: null };
   },
   pagePainted() {
     if (!WEB) window.__TAURI__.core.invoke("page_painted");
@@ -465,14 +467,21 @@ async function runSearch() {
     closeResults();
     return;
   }
-  const hits = await backend.search(query, state.chrome.locale).catch(() => []);
+  const answer = await backend.search(query, state.chrome.locale).catch(() => ({ hits: [] }));
   if (serial !== searchSerial) return; // a newer keystroke already asked
-  if (hits === null) {
+  if (answer === null) {
     showSearchMessage(text("search-unavailable"));
     return;
   }
-  renderResults(hits);
+  if (answer.preparing != null) {
+    // The index is being built (a first start on this content): say how far, ask again.
+    showSearchMessage(`${text("search-preparing")} ${answer.preparing}%`);
+    setTimeout(() => { if (serial === searchSerial) runSearch(); }, SEARCH_RETRY_MS);
+    return;
+  }
+  renderResults(answer.hits);
 }
+const SEARCH_RETRY_MS = 250;
 
 function renderResults(hits) {
   const reading = state.chrome.locale;

@@ -49,6 +49,7 @@ other-language-hint = Show this paragraph in the other language (Ctrl+Shift+O)
 search-label = Search
 search-placeholder = Search (Ctrl+K)
 search-no-results = Nothing found.
+search-preparing = Preparing search for this content…
 search-unavailable = Search is not available in this copy of the pages. It works in the desktop reader and on pages served with "reader serve".
 import-content = Import content…
 restore-content = Restore previous content

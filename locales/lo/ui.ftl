@@ -46,6 +46,7 @@ other-language-hint = ສະແດງຫຍໍ້ໜ້ານີ້ເປັນ�
 search-label = ຊອກຫາ
 search-placeholder = ຊອກຫາ (Ctrl+K)
 search-no-results = ບໍ່ພົບຫຍັງ.
+search-preparing = ກຳລັງກະກຽມການຊອກຫາສຳລັບເນື້ອຫານີ້…
 search-unavailable = ການຊອກຫາ ບໍ່ມີໃນສຳເນົາຂອງໜ້າເຫຼົ່ານີ້. ການຊອກຫາໃຊ້ໄດ້ໃນໂປຣແກຣມອ່ານເທິງຄອມພິວເຕີ ແລະ ໃນໜ້າເວັບທີ່ເປີດຜ່ານ "reader serve".
 import-content = ນຳເຂົ້າເນື້ອໃນ…
 restore-content = ກັບຄືນເນື້ອໃນກ່ອນໜ້າ

@@ -3,7 +3,7 @@
 use reader_core::bookmarks::{Bookmark, BookmarkView, Bookmarks};
 use reader_core::pack::PackPreview;
 use reader_core::preferences::Preferences;
-use reader_core::search::SearchHit;
+use reader_core::search::{Readiness, SearchHit};
 use reader_core::{Chrome, ContentInfo, Library, Locale};
 use serde::Serialize;
 use tauri::{State, WebviewWindow};
@@ -73,19 +73,49 @@ pub fn page_painted(state: State<'_, AppState>) {
     state.page_painted();
 }
 
+/// What the search box shows: the hits, or how far the index is while it is prepared.
+#[derive(Serialize)]
+pub struct SearchAnswer {
+    hits: Vec<SearchHit>,
+    /// The index is being opened or built (percent done): ask again shortly.
+    preparing: Option<u8>,
+}
+
 /// Blocks matching what is typed in the search box, in any locale (`locale`, the one the
-/// UI reads in, first). Run off the main thread: the first search builds the index
-/// (milliseconds for the shipped content; built at start-up it cost ~9 MB of memory for
-/// nothing until used).
+/// UI reads in, first). Never waits for the index, which is opened or built after the
+/// first paint (a search typed before that starts it).
 #[tauri::command(async)]
 pub fn search(
     state: State<'_, AppState>,
     query: String,
     locale: String,
-) -> Result<Vec<SearchHit>, CommandError> {
+) -> Result<SearchAnswer, CommandError> {
     let searcher = state.searcher();
     let locale = reading(searcher.library(), locale)?;
-    Ok(searcher.search(&query, &locale, SEARCH_RESULTS))
+    Ok(
+        match searcher.search_if_ready(&query, &locale, SEARCH_RESULTS) {
+            Ok(hits) => SearchAnswer {
+                hits,
+                preparing: None,
+            },
+            Err(Readiness::Unavailable) => SearchAnswer {
+                hits: Vec::new(),
+                preparing: None,
+            },
+            Err(readiness) => {
+                if readiness == Readiness::NotStarted {
+                    state.prepare_search(searcher);
+                }
+                SearchAnswer {
+                    hits: Vec::new(),
+                    preparing: Some(match readiness {
+                        Readiness::Preparing { percent } => percent,
+                        _ => 0,
+                    }),
+                }
+            }
+        },
+    )
 }
 
 const SEARCH_RESULTS: usize = 20;

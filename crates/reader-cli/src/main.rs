@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand, ValueEnum};
-use reader_core::search::Searcher;
+use reader_core::search::{IndexCache, IndexOrigin, Searcher};
 use reader_core::status::{self, RecordAction, RecordChange, Scope};
 use reader_core::{ContentSource, Diagnostic, Library, Locale};
 
@@ -190,8 +190,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Some(code) => locale_of(&library, &code)?,
                 None => library.source_locale().clone(),
             };
+            // The index is kept in the user's cache, where the app keeps its own: a second
+            // search of the same content opens it instead of building it.
+            let searcher = Searcher::with_cache(library.into(), user_index_cache());
+            if searcher.library().manifest().pages.len() > 100 {
+                eprintln!("reader: opening or building the search index…");
+            }
             // The query is taken as typed so far: its last word may be unfinished.
-            let hits = Searcher::new(library.into()).search(&query, &lang, limit);
+            let hits = searcher.search(&query, &lang, limit);
+            for note in searcher.notes() {
+                eprintln!("reader: search index: {note}");
+            }
+            if let Some(origin) = searcher.origin() {
+                eprintln!("reader: search index {}", origin_text(origin));
+            }
             if format == Format::Json {
                 println!("{}", serde_json::to_string_pretty(&hits)?);
             } else {
@@ -227,7 +239,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 let listener = tokio::net::TcpListener::bind(bind)
                     .await
                     .with_context(|| format!("cannot listen on {bind}"))?;
-                serve::serve(listener, library.into(), limits, serve::signal()).await?;
+                let searcher = Searcher::with_cache(library.into(), user_index_cache());
+                serve::serve(listener, searcher, limits, serve::signal()).await?;
                 anyhow::Ok(())
             })?;
             Ok(ExitCode::SUCCESS)
@@ -254,6 +267,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Pack(command) => pack::run(command),
         Command::MarkTranslated(args) => write_records(args, RecordAction::MarkTranslated),
         Command::Approve(args) => write_records(args, RecordAction::Approve),
+    }
+}
+
+/// The app's cache folder for search indexes (what Tauri's `app_cache_dir` gives the app).
+fn user_index_cache() -> Option<IndexCache> {
+    dirs::cache_dir().map(|dir| IndexCache::new(dir.join(reader_core::APP_ID).join("search")))
+}
+
+fn origin_text(origin: IndexOrigin) -> &'static str {
+    match origin {
+        IndexOrigin::Opened => "opened from the cache",
+        IndexOrigin::Built => "built and saved in the cache",
+        IndexOrigin::Memory => "built in memory (not saved)",
     }
 }
 

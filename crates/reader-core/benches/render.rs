@@ -30,6 +30,28 @@ fn benches(c: &mut Criterion) {
     c.bench_function("load embedded content", |b| {
         b.iter(|| Library::load(ContentSource::Embedded).unwrap())
     });
+    // The same switch and a page open on a large content folder (e.g. the 10,000-page
+    // corpus of `examples/corpus.rs`): what the content's size adds to them.
+    if let Some(dir) = std::env::var_os("READER_BENCH_CONTENT") {
+        let large = Library::load(ContentSource::Directory(dir.into())).expect("content loads");
+        let slug = &large.manifest().pages[large.manifest().pages.len() / 2].slug;
+        let lo = large.locale("lo").unwrap();
+        c.bench_function("large content: render a page (lo)", |b| {
+            b.iter(|| large.render_page(&lo, slug).unwrap())
+        });
+        c.bench_function(
+            "large content: language switch en → lo (chrome + page)",
+            |b| {
+                b.iter(|| {
+                    let lo = large.locale("lo").unwrap();
+                    (
+                        large.chrome(&lo, "0.1.0"),
+                        large.render_page(&lo, slug).unwrap(),
+                    )
+                })
+            },
+        );
+    }
 }
 
 criterion_group!(core, benches);

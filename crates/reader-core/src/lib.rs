@@ -4,6 +4,9 @@
 //! or a directory, localized through a fallback chain (the reading locale, then the source
 //! locale) and rendered to sanitized HTML. The desktop shell, the command-line tool and the tests all go through [`Library`].
 
+/// The app's identifier (Tauri's `identifier`): names its data, config and cache folders.
+pub const APP_ID: &str = "int.iom.laopdr.reader";
+
 pub mod bookmarks;
 pub mod catalog;
 pub mod dates;
@@ -33,3 +36,13 @@ pub use library::{Chrome, ContentInfo, ContentOrigin, Library, LocaleInfo, NavIt
 pub use locale::Locale;
 pub use render::RenderedPage;
 pub use source::ContentSource;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn app_id_is_the_one_tauri_uses() {
+        let conf: serde_json::Value =
+            serde_json::from_str(include_str!("../../../tauri.conf.json")).unwrap();
+        assert_eq!(conf["identifier"], super::APP_ID);
+    }
+}

@@ -29,6 +29,8 @@ pub struct Library {
     ui_locales: Vec<String>,
     diagnostics: Vec<Diagnostic>,
     records: Records,
+    /// The content's fingerprint ([`ContentFiles::fingerprint`], taken before loading).
+    fingerprint: String,
 }
 
 /// A locale as the language switch shows it: named in its own script.
@@ -107,7 +109,12 @@ impl Library {
         // `.ftl` files then reuses. (The walk reads it again, ~1 ms, so `files()` stays the
         // whole directory, as packs and checks expect.)
         let (files, manifest) = std::thread::scope(|scope| {
-            let files = scope.spawn(|| ContentFiles::read(&source));
+            let files = scope.spawn(|| {
+                ContentFiles::read(&source).map(|files| {
+                    let fingerprint = files.fingerprint();
+                    (files, fingerprint)
+                })
+            });
             let manifest = crate::source::read_top_file(dir, "manifest.toml").and_then(|text| {
                 let text = text.ok_or(LoadError::MissingManifest)?;
                 Manifest::parse(&String::from_utf8_lossy(&text))
@@ -117,7 +124,8 @@ impl Library {
                 manifest,
             )
         });
-        Self::assemble(source, files?, manifest?)
+        let (files, fingerprint) = files?;
+        Self::assemble(source, files, fingerprint, manifest?)
     }
 
     /// The content compiled into the reader (tested: it always loads).
@@ -130,12 +138,14 @@ impl Library {
             .get("manifest.toml")
             .ok_or(LoadError::MissingManifest)
             .and_then(|text| Manifest::parse(&String::from_utf8_lossy(text)))?;
-        Self::assemble(source, files, manifest)
+        let fingerprint = files.fingerprint();
+        Self::assemble(source, files, fingerprint, manifest)
     }
 
     fn assemble(
         source: ContentSource,
         mut files: ContentFiles,
+        fingerprint: String,
         manifest: Manifest,
     ) -> Result<Self, LoadError> {
         // The source locale first: every fallback chain ends with it.
@@ -220,6 +230,7 @@ impl Library {
             ui_locales,
             diagnostics,
             records,
+            fingerprint,
         };
         library.locales = library
             .localizer
@@ -240,6 +251,12 @@ impl Library {
 
     pub fn manifest(&self) -> &Manifest {
         &self.manifest
+    }
+
+    /// Identifies the content's files exactly (what was read, before the app's own UI
+    /// strings were added): caches built from it are keyed by it.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 
     pub fn localizer(&self) -> &Localizer {

@@ -353,6 +353,53 @@ fn install_switches_whole_content_and_restore_goes_back() {
     assert_eq!(kept.keys().collect::<Vec<_>>(), ["2", "3"]);
 }
 
+/// A reader showing an installed version keeps showing it, every page, after newer installs
+/// removed that version's folder: the library holds what it read, and its search index is
+/// in the cache, not in the version's folder.
+#[test]
+fn a_version_being_read_survives_the_clean_up_of_newer_installs() {
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::new(data.path());
+    store
+        .install(&verify(&content_pack(2)).unwrap(), 1)
+        .unwrap();
+    let reading = std::sync::Arc::new(store.current().unwrap());
+    let cache = tempfile::tempdir().unwrap();
+    let searcher = reader_core::search::Searcher::with_cache(
+        reading.clone(),
+        Some(reader_core::search::IndexCache::new(cache.path())),
+    );
+    let en = reading.locale("en").unwrap();
+    let before: Vec<String> = reading
+        .manifest()
+        .pages
+        .iter()
+        .map(|page| reading.render_page(&en, &page.slug).unwrap().html)
+        .collect();
+    let found = searcher.search("migration ", &en, 20);
+    assert!(!found.is_empty());
+
+    store
+        .install(&verify(&content_pack(3)).unwrap(), 2)
+        .unwrap();
+    store
+        .install(&verify(&content_pack(4)).unwrap(), 3)
+        .unwrap();
+    assert!(
+        !data.path().join("versions/2").exists(),
+        "version 2 was removed"
+    );
+
+    let after: Vec<String> = reading
+        .manifest()
+        .pages
+        .iter()
+        .map(|page| reading.render_page(&en, &page.slug).unwrap().html)
+        .collect();
+    assert_eq!(after, before);
+    assert_eq!(searcher.search("migration ", &en, 20), found);
+}
+
 #[test]
 fn the_first_import_restores_to_the_built_in_content() {
     let data = tempfile::tempdir().unwrap();

@@ -30,33 +30,40 @@ use crate::assets;
 use documents::Documents;
 use responses::{bytes_response, html_type, security_headers, Caching};
 
-/// Runs the server on `listener` until `shutdown` completes (or a signal arrives).
+/// Runs the server on `listener` until `shutdown` completes (or a signal arrives). The
+/// search index is opened or built at once, in the background; searches wait for it.
 pub async fn serve(
     listener: tokio::net::TcpListener,
-    library: Arc<Library>,
+    searcher: Searcher,
     limits: Limits,
     shutdown: impl std::future::Future<Output = ()>,
 ) -> std::io::Result<()> {
-    let served = Served::new(library).map_err(std::io::Error::other)?;
+    let searcher = Arc::new(searcher);
+    let preparing = searcher.clone();
+    std::thread::spawn(move || {
+        preparing.prepare();
+    });
+    let served = Served::new(searcher).map_err(std::io::Error::other)?;
     let app = layers::around(routes(Arc::new(served)), &limits);
     connections::accept_until(listener, app, &limits, shutdown).await
 }
 
 struct Served {
     library: Arc<Library>,
-    search: Searcher,
+    search: Arc<Searcher>,
     documents: Documents,
     /// `ui/chromes.js`, made once.
     chromes: Bytes,
 }
 
 impl Served {
-    fn new(library: Arc<Library>) -> anyhow::Result<Self> {
+    fn new(search: Arc<Searcher>) -> anyhow::Result<Self> {
         let app_version = env!("CARGO_PKG_VERSION");
+        let library = search.library().clone();
         Ok(Self {
             chromes: Bytes::from(library.chromes_script(app_version)),
             documents: Documents::new(library.clone(), assets::shell()?, app_version),
-            search: Searcher::new(library.clone()),
+            search,
             library,
         })
     }
@@ -119,7 +126,11 @@ async fn search(
             _ => {}
         }
     }
-    let hits = served.search.search(&q, &lang, 20);
+    // Off the async workers: the first searches may wait for the index being built.
+    let search = served.search.clone();
+    let hits = tokio::task::spawn_blocking(move || search.search(&q, &lang, 20))
+        .await
+        .unwrap_or_default();
     let json = serde_json::to_vec(&hits).expect("plain data");
     let mut response = bytes_response(
         StatusCode::OK,

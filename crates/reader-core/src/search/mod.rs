@@ -1,22 +1,30 @@
-//! Bilingual full-text search over the resolved messages of every locale (tantivy, in
-//! memory), with a Lao-aware tokenizer. Queries are built in code, never parsed, so no
-//! input is a syntax error.
+//! Bilingual full-text search over the resolved messages of every locale (tantivy), with a
+//! Lao-aware tokenizer. Queries are built in code, never parsed, so no input is a syntax
+//! error.
+//!
+//! The index is kept on disk (see [`cache`]): built once for a content, opened memory-mapped
+//! at the next start. It holds no text: a hit names its block, whose text is resolved from
+//! the library when shown, so the index costs no memory beyond the pages it maps.
 
+pub mod cache;
 mod fold;
 mod tokenizer;
 
+pub use cache::IndexCache;
 pub use fold::{fold, Folded};
 pub use tokenizer::{lao_pairs, words, LaoEnglishTokenizer, LaoPairTokenizer, Word};
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
-use std::collections::HashMap;
 use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, RegexQuery, TermQuery};
-use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, STORED,
+};
 use tantivy::tokenizer::{Language, Stemmer, TextAnalyzer};
-use tantivy::{collector::TopDocs, Index, IndexReader, TantivyDocument, Term};
+use tantivy::{collector::TopDocs, Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
 use crate::library::Library;
 use crate::locale::Locale;
@@ -64,19 +72,74 @@ pub struct AlignedBlock {
     pub text: String,
 }
 
-/// A library with its search index, built on the first search. Whoever serves searches (the
-/// app, `serve`, `reader search`) holds one for the library it shows: the index belongs
-/// with the content it was built from, and the library knows nothing of search.
+/// Whether searches can be answered yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "state", rename_all = "kebab-case")]
+pub enum Readiness {
+    /// Nobody asked for the index yet.
+    NotStarted,
+    /// Being opened or built: how far, in percent.
+    Preparing {
+        percent: u8,
+    },
+    Ready,
+    /// It could be neither opened nor built (logged): searches find nothing.
+    Unavailable,
+}
+
+/// Where the index in use came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum IndexOrigin {
+    /// Opened from the cache, built by an earlier run.
+    Opened,
+    /// Built now, and saved in the cache for the next run.
+    Built,
+    /// Built now, in memory only: there is no cache, or it could not be written.
+    Memory,
+}
+
+/// How far the preparation of an index is: 0 to 1000.
+#[derive(Debug, Default)]
+pub struct Progress {
+    started: AtomicBool,
+    permille: AtomicU32,
+}
+
+impl Progress {
+    fn set(&self, done: usize, total: usize) {
+        let permille = (done * 1000).checked_div(total).unwrap_or(0).min(1000);
+        self.permille.store(permille as u32, Ordering::Relaxed);
+    }
+
+    fn percent(&self) -> u8 {
+        (self.permille.load(Ordering::Relaxed) / 10) as u8
+    }
+}
+
+/// A library with its search index. Whoever serves searches (the app, `serve`, `reader
+/// search`) holds one for the library it shows: the index belongs with the content it was
+/// built from, and the library knows nothing of search.
 pub struct Searcher {
     library: Arc<Library>,
+    cache: Option<IndexCache>,
     index: OnceLock<Option<SearchIndex>>,
+    progress: Progress,
 }
 
 impl Searcher {
+    /// A searcher whose index lives in memory only (built by the first search).
     pub fn new(library: Arc<Library>) -> Self {
+        Self::with_cache(library, None)
+    }
+
+    /// A searcher whose index is opened from `cache`, or built and saved there.
+    pub fn with_cache(library: Arc<Library>, cache: Option<IndexCache>) -> Self {
         Self {
             library,
+            cache,
             index: OnceLock::new(),
+            progress: Progress::default(),
         }
     }
 
@@ -84,37 +147,151 @@ impl Searcher {
         &self.library
     }
 
-    /// The index, built on first use (a failure is logged and searches then find nothing).
-    pub fn index(&self) -> Option<&SearchIndex> {
+    /// Opens or builds the index, once; other callers wait for it. A failure is logged,
+    /// and searches then find nothing.
+    pub fn prepare(&self) -> Option<&SearchIndex> {
         self.index
-            .get_or_init(|| match SearchIndex::build(&self.library) {
-                Ok(index) => Some(index),
-                Err(e) => {
-                    log::error!("search index: {e}");
-                    None
-                }
+            .get_or_init(|| {
+                self.progress.started.store(true, Ordering::SeqCst);
+                let index = self.open_or_build();
+                self.progress.set(1, 1);
+                index
             })
             .as_ref()
     }
 
+    /// Whether searches can be answered now, without waiting.
+    pub fn readiness(&self) -> Readiness {
+        match self.index.get() {
+            Some(Some(_)) => Readiness::Ready,
+            Some(None) => Readiness::Unavailable,
+            None if self.progress.started.load(Ordering::SeqCst) => Readiness::Preparing {
+                percent: self.progress.percent(),
+            },
+            None => Readiness::NotStarted,
+        }
+    }
+
+    /// Where the index came from, once prepared.
+    pub fn origin(&self) -> Option<IndexOrigin> {
+        self.index.get()?.as_ref().map(|index| index.origin)
+    }
+
     /// Blocks matching `query` in any locale, the `reading` locale's first (see
-    /// [`SearchIndex::search`]).
+    /// [`SearchIndex::search`]); waits for the index.
     pub fn search(&self, query: &str, reading: &Locale, limit: usize) -> Vec<SearchHit> {
-        self.index()
+        self.prepare()
             .map(|index| index.search(&self.library, query, reading, limit))
             .unwrap_or_default()
     }
+
+    /// As [`Searcher::search`] when the index is ready; else how far it is, at once.
+    pub fn search_if_ready(
+        &self,
+        query: &str,
+        reading: &Locale,
+        limit: usize,
+    ) -> Result<Vec<SearchHit>, Readiness> {
+        match self.index.get() {
+            Some(Some(index)) => Ok(index.search(&self.library, query, reading, limit)),
+            _ => Err(self.readiness()),
+        }
+    }
+
+    /// Why the saved index was not used, if it was not (also logged): e.g. "damaged;
+    /// built again", or why the index lives in memory only.
+    pub fn notes(&self) -> &[String] {
+        self.index
+            .get()
+            .and_then(Option::as_ref)
+            .map_or(&[], |index| index.notes.as_slice())
+    }
+
+    fn open_or_build(&self) -> Option<SearchIndex> {
+        let library = &self.library;
+        let mut notes = Vec::new();
+        let mut note = |text: String| {
+            log::warn!("search index: {text}");
+            notes.push(text);
+        };
+        if let Some(cache) = &self.cache {
+            match cache.open(library) {
+                Ok(Some(index)) => return Some(index),
+                Ok(None) => log::info!("search index: none for this content yet, building it"),
+                Err(problem) => note(format!("{problem}; building it again")),
+            }
+            match cache.build(library, &self.progress) {
+                Ok(index) => return Some(index.with_notes(notes)),
+                Err(problem) => note(format!(
+                    "{problem}; searching from memory (built again at every start)"
+                )),
+            }
+        }
+        match SearchIndex::build(library, Index::create_in_ram(schema()), &self.progress) {
+            Ok(mut index) => {
+                index.origin = IndexOrigin::Memory;
+                Some(index.with_notes(notes))
+            }
+            Err(e) => {
+                log::error!("search index: {e}");
+                None
+            }
+        }
+    }
+}
+
+/// The index's fields (by name in the schema).
+#[derive(Clone, Copy)]
+struct Fields {
+    /// Stemmed words, for whole words.
+    text: Field,
+    /// Unstemmed words, for the word being typed.
+    raw: Field,
+    /// Lao as overlapping character pairs, to find a word inside unspaced text.
+    pairs: Field,
+    /// The block a document is: stored, never indexed.
+    locale: Field,
+    slug: Field,
+    id: Field,
+}
+
+fn schema() -> Schema {
+    let mut schema = Schema::builder();
+    let options = |tokenizer: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
+    schema.add_text_field("text", options("reader-stemmed"));
+    schema.add_text_field("raw", options("reader-raw"));
+    schema.add_text_field("pairs", options("reader-lao-pairs"));
+    for name in ["locale", "slug", "id"] {
+        schema.add_text_field(name, STORED);
+    }
+    schema.build()
+}
+
+fn fields(schema: &Schema) -> tantivy::Result<Fields> {
+    let field = |name| schema.get_field(name);
+    Ok(Fields {
+        text: field("text")?,
+        raw: field("raw")?,
+        pairs: field("pairs")?,
+        locale: field("locale")?,
+        slug: field("slug")?,
+        id: field("id")?,
+    })
 }
 
 pub struct SearchIndex {
     reader: IndexReader,
-    text: tantivy::schema::Field,
-    raw: tantivy::schema::Field,
-    pairs: tantivy::schema::Field,
-    entries: Vec<Entry>,
-    /// Page titles by (locale, slug), as the reader shows them.
-    titles: HashMap<(String, String), String>,
+    fields: Fields,
     stemmed: TextAnalyzer,
+    origin: IndexOrigin,
+    /// Why it was not opened from the cache (see [`Searcher::notes`]).
+    notes: Vec<String>,
 }
 
 fn stemmed_analyzer() -> TextAnalyzer {
@@ -123,68 +300,68 @@ fn stemmed_analyzer() -> TextAnalyzer {
         .build()
 }
 
-impl SearchIndex {
-    /// Indexes every block of every page in every locale, as the reader shows it.
-    pub fn build(library: &Library) -> tantivy::Result<Self> {
-        let mut schema = Schema::builder();
-        let options = |tokenizer: &str| {
-            TextOptions::default().set_indexing_options(
-                TextFieldIndexing::default()
-                    .set_tokenizer(tokenizer)
-                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-            )
-        };
-        // `text`: stemmed words, for whole words; `raw`: unstemmed, for the word being typed.
-        let text = schema.add_text_field("text", options("reader-stemmed"));
-        let raw = schema.add_text_field("raw", options("reader-raw"));
-        // `pairs`: Lao as overlapping character pairs, to find a word inside unspaced text.
-        let pairs = schema.add_text_field("pairs", options("reader-lao-pairs"));
-        let key = schema.add_u64_field("key", FAST);
-        let index = Index::create_in_ram(schema.build());
-        index
-            .tokenizers()
-            .register("reader-stemmed", stemmed_analyzer());
-        index.tokenizers().register(
-            "reader-raw",
-            TextAnalyzer::builder(LaoEnglishTokenizer).build(),
-        );
-        index.tokenizers().register(
-            "reader-lao-pairs",
-            TextAnalyzer::builder(LaoPairTokenizer).build(),
-        );
+/// Our tokenizers, under the names the schema gives (an index opened from disk needs them
+/// too: tantivy stores only their names).
+fn register_tokenizers(index: &Index) {
+    let tokenizers = index.tokenizers();
+    tokenizers.register("reader-stemmed", stemmed_analyzer());
+    tokenizers.register(
+        "reader-raw",
+        TextAnalyzer::builder(LaoEnglishTokenizer).build(),
+    );
+    tokenizers.register(
+        "reader-lao-pairs",
+        TextAnalyzer::builder(LaoPairTokenizer).build(),
+    );
+}
 
+impl SearchIndex {
+    /// Indexes every block of every page in every locale, as the reader shows it, into
+    /// `index` (made with [`schema`]), reporting `progress`.
+    fn build(library: &Library, index: Index, progress: &Progress) -> tantivy::Result<Self> {
+        register_tokenizers(&index);
+        let fields = fields(&index.schema())?;
         let entries = collect_entries(library);
         // tantivy's smallest arena: the index is built once, and memory matters more here.
         let mut writer = index.writer_with_num_threads(1, 15_000_000)?;
         for (n, entry) in entries.iter().enumerate() {
             let mut doc = TantivyDocument::default();
-            doc.add_text(text, &entry.text);
-            doc.add_text(raw, &entry.text);
-            doc.add_text(pairs, &entry.text);
-            doc.add_u64(key, n as u64);
+            doc.add_text(fields.text, &entry.text);
+            doc.add_text(fields.raw, &entry.text);
+            doc.add_text(fields.pairs, &entry.text);
+            doc.add_text(fields.locale, &entry.locale);
+            doc.add_text(fields.slug, &entry.slug);
+            doc.add_text(fields.id, &entry.id);
             writer.add_document(doc)?;
+            if n % 256 == 0 {
+                // The last tenth is the commit and merge.
+                progress.set(n * 9, entries.len() * 10);
+            }
         }
         writer.commit()?;
-        let reader = index.reader()?;
-        let titles = library
-            .locales()
-            .iter()
-            .flat_map(|locale| {
-                library.manifest().pages.iter().map(move |page| {
-                    let title = library.page_title(&locale.code, page).into_string();
-                    ((locale.code.to_string(), page.slug.clone()), title)
-                })
-            })
-            .collect();
+        writer.wait_merging_threads()?;
+        Self::open(index, IndexOrigin::Built)
+    }
+
+    /// Searches an index made with [`schema`] (its tokenizers registered).
+    fn open(index: Index, origin: IndexOrigin) -> tantivy::Result<Self> {
+        let fields = fields(&index.schema())?;
+        // Reloaded never: an index is built once, and a watcher would be a thread for nothing.
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
         Ok(Self {
             reader,
-            text,
-            raw,
-            pairs,
-            entries,
-            titles,
+            fields,
             stemmed: stemmed_analyzer(),
+            origin,
+            notes: Vec::new(),
         })
+    }
+
+    fn with_notes(self, notes: Vec<String>) -> Self {
+        Self { notes, ..self }
     }
 
     /// Bytes the index takes (all segments, all fields).
@@ -196,12 +373,13 @@ impl SearchIndex {
             .unwrap_or(0)
     }
 
+    /// How many blocks are indexed.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.reader.searcher().num_docs() as usize
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
     }
 
     /// Blocks matching every word of `query` (the last one as a prefix while it is being
@@ -242,14 +420,15 @@ impl SearchIndex {
                 continue;
             }
             let whole: Box<dyn Query> = Box::new(TermQuery::new(
-                Term::from_field_text(self.text, term),
+                Term::from_field_text(self.fields.text, term),
                 IndexRecordOption::WithFreqs,
             ));
             let mut alternatives = vec![whole];
             if let (Some(prefix), true) = (&prefix, i == last) {
-                if let Ok(started) =
-                    RegexQuery::from_pattern(&format!("{}.*", escape_regex(prefix)), self.raw)
-                {
+                if let Ok(started) = RegexQuery::from_pattern(
+                    &format!("{}.*", escape_regex(prefix)),
+                    self.fields.raw,
+                ) {
                     alternatives.push(Box::new(started));
                 }
             }
@@ -271,25 +450,40 @@ impl SearchIndex {
 
         let mut seen = HashSet::new();
         let mut hits: Vec<SearchHit> = Vec::new();
-        let keys: Vec<_> = searcher
-            .segment_readers()
-            .iter()
-            .map(|segment| segment.fast_fields().u64("key").ok())
-            .collect();
-        let mut ordered: Vec<(f32, &Entry)> = found
+        // Each hit's text is the library's, resolved now: the index stores only names.
+        let mut ordered: Vec<(f32, Entry)> = found
             .into_iter()
             .filter_map(|(score, address)| {
-                let column = keys.get(address.segment_ord as usize)?.as_ref()?;
-                let n = column.first(address.doc_id)? as usize;
-                Some((score, self.entries.get(n)?))
+                let doc: TantivyDocument = searcher.doc(address).ok()?;
+                let stored = |field| {
+                    doc.get_first(field)
+                        .and_then(|value| value.as_str())
+                        .map(str::to_string)
+                };
+                let (locale, slug, id) = (
+                    stored(self.fields.locale)?,
+                    stored(self.fields.slug)?,
+                    stored(self.fields.id)?,
+                );
+                let resolved = library.resolve(&locale, &id, None)?;
+                Some((
+                    score,
+                    Entry {
+                        fallback: resolved.locale != locale,
+                        text: plain_text(&resolved.text).into_string(),
+                        locale,
+                        slug,
+                        id,
+                    },
+                ))
             })
             .collect();
         // The reading locale first; a fallback copy of another locale's text last.
         ordered.sort_by(|a, b| {
             let rank = |e: &Entry| (e.locale != reading, e.fallback);
-            rank(a.1).cmp(&rank(b.1)).then(b.0.total_cmp(&a.0))
+            rank(&a.1).cmp(&rank(&b.1)).then(b.0.total_cmp(&a.0))
         });
-        for (score, entry) in ordered {
+        for (score, entry) in &ordered {
             if !seen.insert((&entry.slug, &entry.id)) {
                 continue; // the same block already found in a better locale
             }
@@ -306,27 +500,20 @@ impl SearchIndex {
                 locale: entry.locale.clone(),
                 slug: entry.slug.clone(),
                 id: entry.id.clone(),
-                page_title: self.title(&entry.locale, &entry.slug),
+                page_title: title(library, &entry.locale, &entry.slug),
                 snippet_html,
                 matched,
                 fallback: entry.fallback,
                 aligned: (entry.locale != reading)
                     .then(|| self.aligned_block(library, reading, &entry.slug, &entry.id))
                     .flatten(),
-                score,
+                score: *score,
             });
             if hits.len() == limit {
                 break;
             }
         }
         hits
-    }
-
-    fn title(&self, locale: &str, slug: &str) -> String {
-        self.titles
-            .get(&(locale.to_string(), slug.to_string()))
-            .cloned()
-            .unwrap_or_default()
     }
 
     fn aligned_block(
@@ -341,7 +528,7 @@ impl SearchIndex {
         let short: String = text.chars().take(SNIPPET_BEFORE + SNIPPET_AFTER).collect();
         Some(AlignedBlock {
             locale: resolved.locale,
-            page_title: self.title(reading, slug),
+            page_title: title(library, reading, slug),
             text: if short.len() < text.len() {
                 format!("{short}…")
             } else {
@@ -359,7 +546,7 @@ impl SearchIndex {
         }
         let mut terms: Vec<Term> = pairs
             .into_iter()
-            .map(|(pair, _, _)| Term::from_field_text(self.pairs, &pair))
+            .map(|(pair, _, _)| Term::from_field_text(self.fields.pairs, &pair))
             .collect();
         Some(if terms.len() == 1 {
             Box::new(TermQuery::new(
@@ -384,6 +571,14 @@ impl SearchIndex {
             out
         }
     }
+}
+
+/// A page's title as the reader shows it in `locale`.
+fn title(library: &Library, locale: &str, slug: &str) -> String {
+    let (Some(locale), Some(page)) = (library.locale(locale), library.manifest().page(slug)) else {
+        return String::new();
+    };
+    library.page_title(&locale, page).into_string()
 }
 
 fn collect_entries(library: &Library) -> Vec<Entry> {
