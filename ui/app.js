@@ -531,6 +531,7 @@ function showSearchMessage(message) {
 }
 
 function closeResults() {
+  searchSerial++; // an answer (or a retry while the index is prepared) still coming is dropped
   searchResults.hidden = true;
   searchResults.replaceChildren();
   searchBox.setAttribute("aria-expanded", "false");

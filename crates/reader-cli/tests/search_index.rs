@@ -102,6 +102,39 @@ fn a_full_disk_is_searched_without_a_saved_index() {
     assert_eq!(left.trim(), "", "{stdout}");
 }
 
+/// An index saved earlier is used from a cache that became read-only (tantivy's lock
+/// files are never created there).
+#[test]
+fn an_index_in_a_read_only_cache_is_opened() {
+    let (_, expected, _) = search(tempfile::tempdir().unwrap().path());
+    let mount_point = tempfile::tempdir().unwrap();
+    let script = r#"mount -t tmpfs tmpfs "$1" || exit 99
+        XDG_CACHE_HOME="$1" "$2" search migration --lang en > /dev/null || exit $?
+        mount -o remount,ro "$1" || exit 99
+        XDG_CACHE_HOME="$1" "$2" search migration --lang en"#;
+    let out = Command::new("unshare")
+        .args([
+            "--user",
+            "--map-root-user",
+            "--mount",
+            "sh",
+            "-c",
+            script,
+            "sh",
+        ])
+        .arg(mount_point.path())
+        .arg(READER)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("search index opened from the cache"),
+        "{stderr}"
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+}
+
 #[test]
 fn a_read_only_cache_is_searched_without_a_saved_index() {
     let (_, expected, _) = search(tempfile::tempdir().unwrap().path());

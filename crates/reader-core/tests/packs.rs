@@ -355,7 +355,8 @@ fn install_switches_whole_content_and_restore_goes_back() {
 
 /// A reader showing an installed version keeps showing it, every page, after newer installs
 /// removed that version's folder: the library holds what it read, and its search index is
-/// in the cache, not in the version's folder.
+/// in the cache, not in the version's folder. (Today a library reads every file at load;
+/// this guards the day pages are read when shown.)
 #[test]
 fn a_version_being_read_survives_the_clean_up_of_newer_installs() {
     let data = tempfile::tempdir().unwrap();

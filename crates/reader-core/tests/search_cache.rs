@@ -170,6 +170,27 @@ fn random_bytes_are_rebuilt() {
     });
 }
 
+/// tantivy's own description of the index, changed in one digit: still valid JSON, same
+/// length, no checksum of its own.
+#[test]
+fn an_edited_meta_json_is_rebuilt() {
+    damaged_index_is_rebuilt(|dir, _| {
+        let path = dir.join("meta.json");
+        let text = fs::read_to_string(&path).unwrap();
+        let at = text.find(|c: char| c.is_ascii_digit()).unwrap();
+        let digit = text.as_bytes()[at];
+        let other = if digit == b'9' {
+            '8'
+        } else {
+            (digit + 1) as char
+        };
+        let mut edited = text.clone();
+        edited.replace_range(at..at + 1, &other.to_string());
+        assert_eq!(edited.len(), text.len());
+        fs::write(&path, edited).unwrap();
+    });
+}
+
 /// One byte changed in the middle of the largest file: the postings, not the footers.
 #[test]
 fn one_flipped_byte_is_rebuilt() {
@@ -219,6 +240,7 @@ fn an_index_of_other_content_is_never_used() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn a_symbolic_link_in_place_of_an_index_is_replaced_not_followed() {
     let elsewhere = tempfile::tempdir().unwrap();
@@ -247,6 +269,7 @@ fn a_symbolic_link_in_place_of_an_index_is_replaced_not_followed() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn a_cache_folder_that_is_a_symbolic_link_is_not_used() {
     let real = tempfile::tempdir().unwrap();
@@ -293,18 +316,39 @@ fn a_cache_that_cannot_be_written_searches_from_memory() {
     assert_eq!(fs::read(&root).unwrap(), b"not a folder");
 }
 
+/// Marks the index in `dir` as last used `hours_ago`.
+fn last_used(dir: &Path, hours_ago: u64) {
+    let when = std::time::SystemTime::now() - std::time::Duration::from_secs(hours_ago * 3600);
+    let file = fs::OpenOptions::new()
+        .write(true)
+        .open(dir.join("index.toml"))
+        .unwrap();
+    file.set_modified(when).unwrap();
+}
+
 #[test]
-fn a_few_indexes_are_kept_and_older_ones_removed() {
+fn the_most_recently_used_indexes_are_kept() {
     let cache = tempfile::tempdir().unwrap();
     let contents: Vec<_> = (0..4).map(|_| tempfile::tempdir().unwrap()).collect();
-    let mut paths = Vec::new();
-    for (n, content) in contents.iter().enumerate() {
-        let library = edited(content.path(), "Tuladhar", &format!("Tuladhar{n}"));
-        assert!(!search(&searcher(&library, cache.path()), &format!("Tuladhar{n} ")).is_empty());
-        paths.push(IndexCache::new(cache.path()).path_for(&library));
-        // Modification times must differ for "most recently used" to mean something.
-        std::thread::sleep(std::time::Duration::from_millis(20));
+    let libraries: Vec<_> = contents
+        .iter()
+        .enumerate()
+        .map(|(n, dir)| edited(dir.path(), "Tuladhar", &format!("Tuladhar{n}")))
+        .collect();
+    let paths: Vec<_> = libraries
+        .iter()
+        .map(|library| IndexCache::new(cache.path()).path_for(library))
+        .collect();
+    for (n, library) in libraries[..3].iter().enumerate() {
+        assert!(!search(&searcher(library, cache.path()), &format!("Tuladhar{n} ")).is_empty());
+        last_used(&paths[n], 3 - n as u64); // 0: 3 hours ago, 1: 2, 2: 1
     }
+    // The oldest, opened again, is recently used now.
+    let reopened = searcher(&libraries[0], cache.path());
+    reopened.prepare();
+    assert_eq!(reopened.origin(), Some(IndexOrigin::Opened));
+    // A fourth: the least recently used (1) goes.
+    search(&searcher(&libraries[3], cache.path()), "Tuladhar3 ");
     let kept: Vec<bool> = paths.iter().map(|p| p.exists()).collect();
-    assert_eq!(kept, [false, true, true, true], "the oldest removed");
+    assert_eq!(kept, [true, false, true, true]);
 }

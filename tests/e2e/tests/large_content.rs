@@ -57,7 +57,9 @@ async fn a_large_library_paints_searches_opens_and_switches() {
     ))
     .await;
     for _ in 0..20 {
-        let shown = app.js("return document.getElementById('search-results').textContent").await;
+        let shown = app
+            .js("return document.getElementById('search-results').textContent")
+            .await;
         if shown.as_str().is_some_and(|t| t.contains('%')) {
             desktop.screenshot("search-preparing-lo");
             break;

@@ -22,6 +22,10 @@ use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use tantivy::directory::error::{DeleteError, LockError, OpenReadError, OpenWriteError};
+use tantivy::directory::{
+    Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, WatchCallback, WatchHandle, WritePtr,
+};
 use tantivy::Index;
 
 use super::{register_tokenizers, schema, IndexOrigin, Progress, SearchIndex};
@@ -45,6 +49,8 @@ struct Meta {
     blocks: u64,
     /// Every file of the index and its length.
     files: BTreeMap<String, u64>,
+    /// SHA-256 of tantivy's JSON files, which carry no checksum of their own.
+    digests: BTreeMap<String, String>,
 }
 
 impl Meta {
@@ -55,8 +61,18 @@ impl Meta {
     }
 }
 
-/// tantivy's JSON files, which carry no checksum footer (damage there fails to parse).
+/// tantivy's JSON files, which carry no checksum footer: their digests are kept in ours.
 const UNCHECKSUMMED: [&str; 2] = ["meta.json", ".managed.json"];
+
+fn digests_of(dir: &Path) -> std::io::Result<BTreeMap<String, String>> {
+    UNCHECKSUMMED
+        .iter()
+        .map(|name| {
+            let bytes = fs::read(dir.join(name))?;
+            Ok((name.to_string(), hex::encode(Sha256::digest(bytes))))
+        })
+        .collect()
+}
 /// Lock files tantivy may leave, empty.
 const LOCKS: [&str; 2] = [".tantivy-meta.lock", ".tantivy-writer.lock"];
 
@@ -139,6 +155,9 @@ impl IndexCache {
         if found != meta.files {
             return Err(damaged("files missing, added or of another length".into()));
         }
+        if digests_of(&dir).ok().as_ref() != Some(&meta.digests) {
+            return Err(damaged("meta.json or .managed.json changed".into()));
+        }
         let index = open_checked(&dir, &meta.files, IndexOrigin::Opened).map_err(damaged)?;
         if index.len() as u64 != meta.blocks {
             return Err(damaged(format!(
@@ -148,7 +167,10 @@ impl IndexCache {
             )));
         }
         // Recently used: kept by the clean-up (a read-only cache is no reason to fail).
-        let _ = fs::File::open(dir.join(META)).and_then(|f| f.set_modified(SystemTime::now()));
+        let _ = fs::OpenOptions::new()
+            .write(true)
+            .open(dir.join(META))
+            .and_then(|f| f.set_modified(SystemTime::now()));
         Ok(Some(index))
     }
 
@@ -180,18 +202,25 @@ impl IndexCache {
             content: library.fingerprint().to_string(),
             blocks: blocks as u64,
             files: files_of(building.path()).map_err(io(building.path()))?,
+            digests: digests_of(building.path()).map_err(io(building.path()))?,
         };
         let text = toml::to_string(&meta).expect("plain data");
         fs::write(building.path().join(META), text).map_err(io(building.path()))?;
 
         let dir = self.path_for(library);
+        // Another run (the app and `reader search`, say) may have finished the same index
+        // meanwhile: then that one is used, and this one dropped.
+        if let Ok(Some(theirs)) = self.open(library) {
+            return Ok(theirs.with_origin(IndexOrigin::Built));
+        }
         match fs::symlink_metadata(&dir) {
             // A link is removed, never what it points at.
             Ok(meta) if !meta.is_dir() => fs::remove_file(&dir).map_err(io(&dir))?,
             Ok(_) => fs::remove_dir_all(&dir).map_err(io(&dir))?,
             Err(_) => {}
         }
-        fs::rename(building.keep(), &dir).map_err(io(&dir))?;
+        fs::rename(building.path(), &dir).map_err(io(&dir))?;
+        let _ = building.keep(); // renamed: nothing left for it to remove
         self.remove_unused(&dir);
         open_checked(&dir, &meta.files, IndexOrigin::Built)
             .map_err(|reason| CacheError::Damaged { path: dir, reason })
@@ -217,7 +246,7 @@ impl IndexCache {
             .flatten()
             .filter_map(|entry| {
                 let meta = entry.metadata().ok()?;
-                let used = fs::metadata(entry.path().join(META))
+                let used = fs::symlink_metadata(entry.path().join(META))
                     .and_then(|m| m.modified())
                     .or_else(|_| meta.modified())
                     .ok()?;
@@ -274,7 +303,7 @@ fn open_checked(
     origin: IndexOrigin,
 ) -> Result<SearchIndex, String> {
     let open = || -> tantivy::Result<Result<SearchIndex, String>> {
-        let index = Index::open_in_dir(dir)?;
+        let index = Index::open(ReadOnly(MmapDirectory::open(dir)?))?;
         register_tokenizers(&index);
         for name in files.keys() {
             if UNCHECKSUMMED.contains(&name.as_str()) {
@@ -290,5 +319,44 @@ fn open_checked(
         Ok(Ok(opened)) => opened,
         Ok(Err(e)) => Err(e.to_string()),
         Err(_) => Err("unreadable".to_string()),
+    }
+}
+
+/// A finished index, opened to be read only. tantivy takes a lock file while it opens
+/// segments (against its own clean-up, which only a writer runs): creating that file would
+/// fail in a read-only cache, and nothing writes here, so no lock is taken.
+#[derive(Clone, Debug)]
+struct ReadOnly(MmapDirectory);
+
+impl Directory for ReadOnly {
+    fn get_file_handle(
+        &self,
+        path: &Path,
+    ) -> Result<std::sync::Arc<dyn FileHandle>, OpenReadError> {
+        self.0.get_file_handle(path)
+    }
+    fn delete(&self, path: &Path) -> Result<(), DeleteError> {
+        self.0.delete(path)
+    }
+    fn exists(&self, path: &Path) -> Result<bool, OpenReadError> {
+        self.0.exists(path)
+    }
+    fn open_write(&self, path: &Path) -> Result<WritePtr, OpenWriteError> {
+        self.0.open_write(path)
+    }
+    fn atomic_read(&self, path: &Path) -> Result<Vec<u8>, OpenReadError> {
+        self.0.atomic_read(path)
+    }
+    fn atomic_write(&self, path: &Path, data: &[u8]) -> std::io::Result<()> {
+        self.0.atomic_write(path, data)
+    }
+    fn sync_directory(&self) -> std::io::Result<()> {
+        self.0.sync_directory()
+    }
+    fn watch(&self, callback: WatchCallback) -> tantivy::Result<WatchHandle> {
+        self.0.watch(callback)
+    }
+    fn acquire_lock(&self, _lock: &Lock) -> Result<DirectoryLock, LockError> {
+        Ok(DirectoryLock::from(Box::new(())))
     }
 }

@@ -147,13 +147,18 @@ impl Searcher {
         &self.library
     }
 
-    /// Opens or builds the index, once; other callers wait for it. A failure is logged,
-    /// and searches then find nothing.
+    /// Opens or builds the index, once; other callers wait for it. A failure (even a
+    /// panic in tantivy) is logged, and searches then find nothing.
     pub fn prepare(&self) -> Option<&SearchIndex> {
         self.index
             .get_or_init(|| {
                 self.progress.started.store(true, Ordering::SeqCst);
-                let index = self.open_or_build();
+                let index =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.open_or_build()))
+                        .unwrap_or_else(|_| {
+                            log::error!("search index: preparing it failed; search is unavailable");
+                            None
+                        });
                 self.progress.set(1, 1);
                 index
             })
@@ -362,6 +367,10 @@ impl SearchIndex {
 
     fn with_notes(self, notes: Vec<String>) -> Self {
         Self { notes, ..self }
+    }
+
+    fn with_origin(self, origin: IndexOrigin) -> Self {
+        Self { origin, ..self }
     }
 
     /// Bytes the index takes (all segments, all fields).
