@@ -16,6 +16,8 @@ Usage: scripts/bench_scale.py [ROUNDS] [PAGES]   (default 8 rounds, 10000 pages 
 """
 
 import os
+import re
+import signal
 import statistics
 import subprocess
 import sys
@@ -37,7 +39,8 @@ def tree_pss_mb(pid):
 
 def one_run(env, args, cache):
     """First paint (spawn, app clock), search ready after start, PSS after paint and ready."""
-    with tempfile.TemporaryDirectory() as profile:
+    # (WebKit's processes may still write to the profile as they exit.)
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         env = dict(env, XDG_CONFIG_HOME=f"{profile}/c", XDG_DATA_HOME=f"{profile}/d", XDG_CACHE_HOME=cache)
         t0 = time.monotonic()
         app = subprocess.Popen([str(BINARY), *args], env=env, stderr=subprocess.PIPE, text=True)
@@ -51,9 +54,10 @@ def one_run(env, args, cache):
                     found["painted"] = (time.monotonic() - t0) * 1000
                     found["app"] = float(line.split("first page painted")[1].split()[0])
                     painted.set()
-                if "search ready" in line:
-                    found["ready"] = float(line.split(")")[-1].split()[0])
-                    found["origin"] = line.split("search ready (")[1].split(")")[0]
+                ready_line = re.search(r"search ready \((?:Some\()?(\w+)\)*\s+([\d.]+) ms", line)
+                if ready_line:
+                    found["origin"] = ready_line.group(1)
+                    found["ready"] = float(ready_line.group(2))
                     ready.set()
 
         threading.Thread(target=read, daemon=True).start()
@@ -63,8 +67,14 @@ def one_run(env, args, cache):
         ready.wait(300)
         time.sleep(0.5)
         found["pss_ready"] = tree_pss_mb(app.pid)
+        children = children_of(app.pid)
         app.terminate()
         app.wait()
+        for pid in children:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
         return found
 
 
@@ -104,7 +114,7 @@ def main():
         first = one_run(env, large, warm_cache)  # builds the warm cache's index
         print(f"warm-up start on the corpus: index {first.get('origin')} {first.get('ready', 0):.0f} ms after start")
         for n in range(rounds):
-            with tempfile.TemporaryDirectory() as cold:
+            with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as cold:
                 for case, args, cache in [("embedded", [], str(work / "embedded-cache")),
                                           ("large", large, warm_cache),
                                           ("large-cold", large, cold)]:

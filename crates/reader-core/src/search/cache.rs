@@ -32,7 +32,7 @@ use super::{register_tokenizers, schema, IndexOrigin, Progress, SearchIndex};
 use crate::library::Library;
 
 /// Raised whenever what is indexed, or how, changes (fields, tokenizers, folding).
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 const READER_VERSION: &str = env!("CARGO_PKG_VERSION");
 const META: &str = "index.toml";
 /// Indexes kept: the content shown, the one before it, one more (a restore is instant).

@@ -20,9 +20,7 @@ use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, RegexQuery, TermQuery};
-use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, STORED,
-};
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST};
 use tantivy::tokenizer::{Language, Stemmer, TextAnalyzer};
 use tantivy::{collector::TopDocs, Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
@@ -37,15 +35,63 @@ const SNIPPET_AFTER: usize = 140;
 /// Lao vowels written before their consonant: typed alone, they are not a word yet.
 const LEADING_VOWELS: [char; 5] = ['ເ', 'ແ', 'ໂ', 'ໃ', 'ໄ'];
 
-/// One indexed block: a message as a locale shows it.
+/// One indexed block: a message as a locale shows it, and where it is.
 #[derive(Debug, Clone)]
 struct Entry {
-    locale: String,
-    slug: String,
-    id: String,
+    address: BlockAddress,
     text: String,
+}
+
+/// Where a block is: its locale, page and block by position in the library (so the index
+/// stores one number per block, and a hit costs no stored-document read). Positions are
+/// stable for an index: it is keyed by the content's fingerprint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct BlockAddress {
+    locale: usize,
+    page: usize,
+    block: usize,
     /// The locale shows another locale's text here.
     fallback: bool,
+}
+
+impl BlockAddress {
+    const BLOCK_BITS: u32 = 20;
+    const PAGE_BITS: u32 = 28;
+    const LOCALE_BITS: u32 = 15;
+
+    /// `None` beyond 2^20 blocks a page, 2^28 pages, 2^15 locales (never: such content is
+    /// refused long before).
+    fn encode(self) -> Option<u64> {
+        let fits = |n: usize, bits: u32| ((n as u64) < (1 << bits)).then_some(n as u64);
+        let block = fits(self.block, Self::BLOCK_BITS)?;
+        let page = fits(self.page, Self::PAGE_BITS)?;
+        let locale = fits(self.locale, Self::LOCALE_BITS)?;
+        Some(
+            (u64::from(self.fallback) << 63)
+                | (locale << (Self::PAGE_BITS + Self::BLOCK_BITS))
+                | (page << Self::BLOCK_BITS)
+                | block,
+        )
+    }
+
+    fn decode(key: u64) -> Self {
+        let mask = |bits: u32| (1u64 << bits) - 1;
+        Self {
+            fallback: key >> 63 == 1,
+            locale: ((key >> (Self::PAGE_BITS + Self::BLOCK_BITS)) & mask(Self::LOCALE_BITS))
+                as usize,
+            page: ((key >> Self::BLOCK_BITS) & mask(Self::PAGE_BITS)) as usize,
+            block: (key & mask(Self::BLOCK_BITS)) as usize,
+        }
+    }
+
+    /// The locale, page and block it names in `library` (`None` if there is no such one).
+    fn resolve(self, library: &Library) -> Option<(&str, &str, &str)> {
+        let locale = library.locales().get(self.locale)?;
+        let page = library.manifest().pages.get(self.page)?;
+        let block = page.blocks.get(self.block)?;
+        Some((locale.code.as_str(), page.slug.as_str(), block.id.as_str()))
+    }
 }
 
 /// A block that matched, ready to show.
@@ -254,10 +300,8 @@ struct Fields {
     raw: Field,
     /// Lao as overlapping character pairs, to find a word inside unspaced text.
     pairs: Field,
-    /// The block a document is: stored, never indexed.
-    locale: Field,
-    slug: Field,
-    id: Field,
+    /// The document's [`BlockAddress`], encoded.
+    key: Field,
 }
 
 fn schema() -> Schema {
@@ -272,9 +316,7 @@ fn schema() -> Schema {
     schema.add_text_field("text", options("reader-stemmed"));
     schema.add_text_field("raw", options("reader-raw"));
     schema.add_text_field("pairs", options("reader-lao-pairs"));
-    for name in ["locale", "slug", "id"] {
-        schema.add_text_field(name, STORED);
-    }
+    schema.add_u64_field("key", FAST);
     schema.build()
 }
 
@@ -284,9 +326,7 @@ fn fields(schema: &Schema) -> tantivy::Result<Fields> {
         text: field("text")?,
         raw: field("raw")?,
         pairs: field("pairs")?,
-        locale: field("locale")?,
-        slug: field("slug")?,
-        id: field("id")?,
+        key: field("key")?,
     })
 }
 
@@ -334,9 +374,10 @@ impl SearchIndex {
             doc.add_text(fields.text, &entry.text);
             doc.add_text(fields.raw, &entry.text);
             doc.add_text(fields.pairs, &entry.text);
-            doc.add_text(fields.locale, &entry.locale);
-            doc.add_text(fields.slug, &entry.slug);
-            doc.add_text(fields.id, &entry.id);
+            let Some(key) = entry.address.encode() else {
+                continue;
+            };
+            doc.add_u64(fields.key, key);
             writer.add_document(doc)?;
             if n % 256 == 0 {
                 // The last tenth is the commit and merge.
@@ -457,66 +498,60 @@ impl SearchIndex {
             return Vec::new();
         };
 
-        let mut seen = HashSet::new();
-        let mut hits: Vec<SearchHit> = Vec::new();
-        // Each hit's text is the library's, resolved now: the index stores only names.
-        let mut ordered: Vec<(f32, Entry)> = found
+        let keys: Vec<_> = searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| segment.fast_fields().u64("key").ok())
+            .collect();
+        // (An address the library doesn't have is skipped: the index is checked at open,
+        // and this keeps a bad one from ever naming a block.)
+        let mut ordered: Vec<(f32, BlockAddress, (&str, &str, &str))> = found
             .into_iter()
-            .filter_map(|(score, address)| {
-                let doc: TantivyDocument = searcher.doc(address).ok()?;
-                let stored = |field| {
-                    doc.get_first(field)
-                        .and_then(|value| value.as_str())
-                        .map(str::to_string)
-                };
-                let (locale, slug, id) = (
-                    stored(self.fields.locale)?,
-                    stored(self.fields.slug)?,
-                    stored(self.fields.id)?,
-                );
-                let resolved = library.resolve(&locale, &id, None)?;
-                Some((
-                    score,
-                    Entry {
-                        fallback: resolved.locale != locale,
-                        text: plain_text(&resolved.text).into_string(),
-                        locale,
-                        slug,
-                        id,
-                    },
-                ))
+            .filter_map(|(score, doc)| {
+                let column = keys.get(doc.segment_ord as usize)?.as_ref()?;
+                let address = BlockAddress::decode(column.first(doc.doc_id)?);
+                Some((score, address, address.resolve(library)?))
             })
             .collect();
         // The reading locale first; a fallback copy of another locale's text last.
         ordered.sort_by(|a, b| {
-            let rank = |e: &Entry| (e.locale != reading, e.fallback);
-            rank(&a.1).cmp(&rank(&b.1)).then(b.0.total_cmp(&a.0))
+            let rank = |(_, address, (locale, _, _)): &(f32, BlockAddress, (&str, &str, &str))| {
+                (*locale != reading, address.fallback)
+            };
+            rank(a).cmp(&rank(b)).then(b.0.total_cmp(&a.0))
         });
-        for (score, entry) in &ordered {
-            if !seen.insert((&entry.slug, &entry.id)) {
+        let lao_words: Vec<&str> = words
+            .iter()
+            .map(|w| w.folded.as_str())
+            .filter(|w| self.lao_phrase(w).is_some())
+            .collect();
+        let mut seen = HashSet::new();
+        let mut hits: Vec<SearchHit> = Vec::new();
+        for (score, address, (locale, slug, id)) in ordered {
+            if !seen.insert((slug, id)) {
                 continue; // the same block already found in a better locale
             }
-            let lao_words: Vec<&str> = words
-                .iter()
-                .map(|w| w.folded.as_str())
-                .filter(|w| self.lao_phrase(w).is_some())
-                .collect();
+            // The text is the library's, resolved for the hits shown only.
+            let Some(resolved) = library.resolve(locale, id, None) else {
+                continue;
+            };
+            let text = plain_text(&resolved.text).into_string();
             let (snippet_html, matched) =
-                snippet(&entry.text, &stemmed, prefix.as_deref(), &lao_words, |w| {
+                snippet(&text, &stemmed, prefix.as_deref(), &lao_words, |w| {
                     self.stem(w)
                 });
             hits.push(SearchHit {
-                locale: entry.locale.clone(),
-                slug: entry.slug.clone(),
-                id: entry.id.clone(),
-                page_title: title(library, &entry.locale, &entry.slug),
+                locale: locale.to_string(),
+                slug: slug.to_string(),
+                id: id.to_string(),
+                page_title: title(library, locale, slug),
                 snippet_html,
                 matched,
-                fallback: entry.fallback,
-                aligned: (entry.locale != reading)
-                    .then(|| self.aligned_block(library, reading, &entry.slug, &entry.id))
+                fallback: address.fallback,
+                aligned: (locale != reading)
+                    .then(|| self.aligned_block(library, reading, slug, id))
                     .flatten(),
-                score: *score,
+                score,
             });
             if hits.len() == limit {
                 break;
@@ -592,19 +627,21 @@ fn title(library: &Library, locale: &str, slug: &str) -> String {
 
 fn collect_entries(library: &Library) -> Vec<Entry> {
     let mut entries = Vec::new();
-    for locale in library.locales() {
+    for (l, locale) in library.locales().iter().enumerate() {
         let locale = locale.code.as_str();
-        for page in &library.manifest().pages {
-            for block in &page.blocks {
+        for (p, page) in library.manifest().pages.iter().enumerate() {
+            for (b, block) in page.blocks.iter().enumerate() {
                 let Some(resolved) = library.resolve(locale, &block.id, None) else {
                     continue;
                 };
                 entries.push(Entry {
-                    fallback: resolved.locale != locale,
+                    address: BlockAddress {
+                        locale: l,
+                        page: p,
+                        block: b,
+                        fallback: resolved.locale != locale,
+                    },
                     text: plain_text(&resolved.text).into_string(),
-                    locale: locale.to_string(),
-                    slug: page.slug.clone(),
-                    id: block.id.clone(),
                 });
             }
         }
@@ -715,4 +752,33 @@ fn escape_regex(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BlockAddress;
+
+    #[test]
+    fn block_addresses_round_trip_and_refuse_what_does_not_fit() {
+        for (locale, page, block, fallback) in [
+            (0, 0, 0, false),
+            (1, 9_999, 4, true),
+            ((1 << 15) - 1, (1 << 28) - 1, (1 << 20) - 1, true),
+        ] {
+            let address = BlockAddress {
+                locale,
+                page,
+                block,
+                fallback,
+            };
+            assert_eq!(BlockAddress::decode(address.encode().unwrap()), address);
+        }
+        let too_many_pages = BlockAddress {
+            locale: 0,
+            page: 1 << 28,
+            block: 0,
+            fallback: false,
+        };
+        assert_eq!(too_many_pages.encode(), None);
+    }
 }
