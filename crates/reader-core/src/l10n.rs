@@ -163,6 +163,13 @@ impl LocaleBundle {
         catalog
     }
 
+    /// Every resource's file and text, in load order.
+    pub fn sources(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.resources
+            .iter()
+            .map(|(file, resource)| (&**file, resource.source()))
+    }
+
     /// Where each entry is defined, and what it uses (built on first use).
     pub fn catalog(&self) -> &Catalog {
         self.catalog.get_or_init(|| {

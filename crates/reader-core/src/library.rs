@@ -29,8 +29,8 @@ pub struct Library {
     ui_locales: Vec<String>,
     diagnostics: Vec<Diagnostic>,
     records: Records,
-    /// The content's fingerprint ([`ContentFiles::fingerprint`], taken before loading).
-    fingerprint: String,
+    /// The content's fingerprint (see [`Library::fingerprint`]), made when first asked.
+    fingerprint: std::sync::OnceLock<String>,
 }
 
 /// A locale as the language switch shows it: named in its own script.
@@ -109,12 +109,7 @@ impl Library {
         // `.ftl` files then reuses. (The walk reads it again, ~1 ms, so `files()` stays the
         // whole directory, as packs and checks expect.)
         let (files, manifest) = std::thread::scope(|scope| {
-            let files = scope.spawn(|| {
-                ContentFiles::read(&source).map(|files| {
-                    let fingerprint = files.fingerprint();
-                    (files, fingerprint)
-                })
-            });
+            let files = scope.spawn(|| ContentFiles::read(&source));
             let manifest = crate::source::read_top_file(dir, "manifest.toml").and_then(|text| {
                 let text = text.ok_or(LoadError::MissingManifest)?;
                 Manifest::parse(&String::from_utf8_lossy(&text))
@@ -124,8 +119,7 @@ impl Library {
                 manifest,
             )
         });
-        let (files, fingerprint) = files?;
-        Self::assemble(source, files, fingerprint, manifest?)
+        Self::assemble(source, files?, manifest?)
     }
 
     /// The content compiled into the reader (tested: it always loads).
@@ -138,14 +132,12 @@ impl Library {
             .get("manifest.toml")
             .ok_or(LoadError::MissingManifest)
             .and_then(|text| Manifest::parse(&String::from_utf8_lossy(text)))?;
-        let fingerprint = files.fingerprint();
-        Self::assemble(source, files, fingerprint, manifest)
+        Self::assemble(source, files, manifest)
     }
 
     fn assemble(
         source: ContentSource,
         mut files: ContentFiles,
-        fingerprint: String,
         manifest: Manifest,
     ) -> Result<Self, LoadError> {
         // The source locale first: every fallback chain ends with it.
@@ -230,7 +222,7 @@ impl Library {
             ui_locales,
             diagnostics,
             records,
-            fingerprint,
+            fingerprint: std::sync::OnceLock::new(),
         };
         library.locales = library
             .localizer
@@ -253,10 +245,32 @@ impl Library {
         &self.manifest
     }
 
-    /// Identifies the content's files exactly (what was read, before the app's own UI
-    /// strings were added): caches built from it are keyed by it.
+    /// Identifies the content exactly (hex SHA-256 of every file's path and text, the app's
+    /// own UI strings included where the content has none): caches built from it, the search
+    /// index, are keyed by it. Made when first asked — not at start, where it would cost a
+    /// big site ~30 ms before the first paint — from what the library holds: the `.ftl`
+    /// texts in their bundles, the other files as read.
     pub fn fingerprint(&self) -> &str {
-        &self.fingerprint
+        self.fingerprint.get_or_init(|| {
+            use sha2::{Digest, Sha256};
+            let mut digest = Sha256::new();
+            let mut add = |path: &str, bytes: &[u8]| {
+                // Lengths first: no two different trees can feed the same bytes.
+                digest.update((path.len() as u64).to_le_bytes());
+                digest.update(path.as_bytes());
+                digest.update((bytes.len() as u64).to_le_bytes());
+                digest.update(bytes);
+            };
+            for (path, bytes) in self.files.iter() {
+                add(path, bytes);
+            }
+            for bundle in self.localizer.bundles() {
+                for (path, text) in bundle.sources() {
+                    add(path, text.as_bytes());
+                }
+            }
+            hex::encode(digest.finalize())
+        })
     }
 
     pub fn localizer(&self) -> &Localizer {

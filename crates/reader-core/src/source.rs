@@ -112,24 +112,12 @@ impl ContentFiles {
         self.files.keys().map(String::as_str)
     }
 
-    /// A digest of every file, path and bytes (hex SHA-256): the same content gives the
-    /// same fingerprint wherever it lies. Caches built from content (the search index) are
-    /// keyed by it. ~30 ms for a 10,000-page site, on the thread that read it.
-    pub fn fingerprint(&self) -> String {
-        use sha2::{Digest, Sha256};
-        let mut digest = Sha256::new();
-        for (path, bytes) in &self.files {
-            // Lengths first: no two different trees can feed the same bytes.
-            digest.update((path.len() as u64).to_le_bytes());
-            digest.update(path.as_bytes());
-            digest.update((bytes.len() as u64).to_le_bytes());
-            digest.update(bytes);
-        }
-        digest
-            .finalize()
+    /// Every file's path and bytes (a `.ftl` file's bytes are empty once its bundle took
+    /// them), for a fingerprint.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.files
             .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+            .map(|(path, bytes)| (path.as_str(), bytes.as_ref()))
     }
 }
 

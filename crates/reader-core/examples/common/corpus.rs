@@ -66,7 +66,12 @@ pub fn generate(
     let mut placed: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for locale in ["en", "lo"] {
         std::fs::create_dir_all(dir.join(locale).join("pages/p")).unwrap();
-        std::fs::write(dir.join(locale).join("terms.ftl"), "-org = IOM\n").unwrap();
+        // The shipped terms: the UI strings use them (a pack of this corpus is checked).
+        let terms = reader_core::source::ContentFiles::embedded()
+            .get(&format!("{locale}/terms.ftl"))
+            .unwrap()
+            .to_vec();
+        std::fs::write(dir.join(locale).join("terms.ftl"), terms).unwrap();
     }
     for n in 0..pages {
         let slug = format!("p/{n}");

@@ -366,22 +366,29 @@ impl SearchIndex {
     fn build(library: &Library, index: Index, progress: &Progress) -> tantivy::Result<Self> {
         register_tokenizers(&index);
         let fields = fields(&index.schema())?;
-        let entries = collect_entries(library);
+        let total = library.locales().len()
+            * library
+                .manifest()
+                .pages
+                .iter()
+                .map(|page| page.blocks.len())
+                .sum::<usize>();
         // tantivy's smallest arena: the index is built once, and memory matters more here.
         let mut writer = index.writer_with_num_threads(1, 15_000_000)?;
-        for (n, entry) in entries.iter().enumerate() {
+        // One block at a time: a big site's texts are never all in memory at once.
+        for (n, entry) in entries(library).enumerate() {
+            let Some(key) = entry.address.encode() else {
+                continue;
+            };
             let mut doc = TantivyDocument::default();
             doc.add_text(fields.text, &entry.text);
             doc.add_text(fields.raw, &entry.text);
             doc.add_text(fields.pairs, &entry.text);
-            let Some(key) = entry.address.encode() else {
-                continue;
-            };
             doc.add_u64(fields.key, key);
             writer.add_document(doc)?;
             if n % 256 == 0 {
                 // The last tenth is the commit and merge.
-                progress.set(n * 9, entries.len() * 10);
+                progress.set(n * 9, total * 10);
             }
         }
         writer.commit()?;
@@ -625,28 +632,37 @@ fn title(library: &Library, locale: &str, slug: &str) -> String {
     library.page_title(&locale, page).into_string()
 }
 
-fn collect_entries(library: &Library) -> Vec<Entry> {
-    let mut entries = Vec::new();
-    for (l, locale) in library.locales().iter().enumerate() {
-        let locale = locale.code.as_str();
-        for (p, page) in library.manifest().pages.iter().enumerate() {
-            for (b, block) in page.blocks.iter().enumerate() {
-                let Some(resolved) = library.resolve(locale, &block.id, None) else {
-                    continue;
-                };
-                entries.push(Entry {
-                    address: BlockAddress {
-                        locale: l,
-                        page: p,
-                        block: b,
-                        fallback: resolved.locale != locale,
-                    },
-                    text: plain_text(&resolved.text).into_string(),
-                });
-            }
-        }
-    }
-    entries
+/// Every block of every page in every locale, as the reader shows it.
+fn entries(library: &Library) -> impl Iterator<Item = Entry> + '_ {
+    library
+        .locales()
+        .iter()
+        .enumerate()
+        .flat_map(move |(l, locale)| {
+            let locale = locale.code.as_str();
+            library
+                .manifest()
+                .pages
+                .iter()
+                .enumerate()
+                .flat_map(move |(p, page)| {
+                    page.blocks
+                        .iter()
+                        .enumerate()
+                        .filter_map(move |(b, block)| {
+                            let resolved = library.resolve(locale, &block.id, None)?;
+                            Some(Entry {
+                                address: BlockAddress {
+                                    locale: l,
+                                    page: p,
+                                    block: b,
+                                    fallback: resolved.locale != locale,
+                                },
+                                text: plain_text(&resolved.text).into_string(),
+                            })
+                        })
+                })
+        })
 }
 
 /// The text around the first match, HTML-escaped, matched words in `<mark>`; and the
