@@ -132,11 +132,16 @@ def main():
         print(f"{case:11} | {median(runs, 'painted'):7.0f} ms      | {median(runs, 'app'):7.0f} ms    "
               f"| {median(runs, 'ready'):8.0f} ms {'/'.join(origins):12} | {median(runs, 'pss'):6.1f} MB | "
               f"{median(runs, 'pss_ready'):6.1f} MB")
+    for runs in results.values():
+        for r in runs:
+            if "ready" in r and "app" in r:
+                r["after_paint"] = r["ready"] - r["app"]
     for case in ["large", "large-cold"]:
         runs = results[case]
         print(f"{case}: painted x{median(runs, 'painted') / median(base, 'painted'):.2f} (spawn), "
               f"x{median(runs, 'app') / median(base, 'app'):.2f} (app); PSS {median(runs, 'pss') - median(base, 'pss'):+.1f} MB; "
-              f"search ready {median(runs, 'ready') - median(runs, 'app'):.0f} ms after the first paint (app clock)")
+              f"search ready {median(runs, 'after_paint'):.0f} ms after the first paint (median of each run's, "
+              f"app clock; embedded: {median(base, 'after_paint'):.0f} ms)")
 
     # The pack: built, installed as the app installs it, and its index built once.
     key = ROOT / "tests" / "keys" / "test.key"
@@ -145,7 +150,7 @@ def main():
     data = work / "data"
     install_s, _ = timed([str(CLI), "pack", "install", str(pack), "--data", str(data)])
     index_cache = work / "index-cache"
-    version = data / "content" / "versions" / "2"
+    version = data / "versions" / "2"
     search_env = dict(os.environ, XDG_CACHE_HOME=str(index_cache))
     index_s, _ = timed([str(CLI), "search", "migration", "--content", str(version)], env=search_env)
     again_s, _ = timed([str(CLI), "search", "migration", "--content", str(version)], env=search_env)
