@@ -245,13 +245,16 @@ impl Library {
         &self.manifest
     }
 
-    /// Identifies the content exactly (hex SHA-256 of every file's path and text, the app's
-    /// own UI strings included where the content has none): caches built from it, the search
-    /// index, are keyed by it. Made when first asked — not at start, where it would cost a
-    /// big site ~30 ms before the first paint — from what the library holds: the `.ftl`
-    /// texts in their bundles, the other files as read.
+    /// Identifies the content (hex SHA-256): caches built from it, the search index, are
+    /// keyed by it. Content read from a folder: its files' paths, lengths and modification
+    /// times ([`ContentFiles::stamp`]); other content (built in, a verified pack): every
+    /// file's path and text, the app's own UI strings included where the content has none —
+    /// made when first asked, from what the library holds.
     pub fn fingerprint(&self) -> &str {
         self.fingerprint.get_or_init(|| {
+            if let Some(stamp) = self.files.stamp() {
+                return stamp.to_string();
+            }
             use sha2::{Digest, Sha256};
             let mut digest = Sha256::new();
             let mut add = |path: &str, bytes: &[u8]| {

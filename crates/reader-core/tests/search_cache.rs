@@ -240,6 +240,32 @@ fn an_index_of_other_content_is_never_used() {
     );
 }
 
+/// A content folder is known by its files' paths, lengths and times: a word changed for
+/// another of the same length is new content all the same.
+#[test]
+fn a_file_rewritten_in_place_is_new_content() {
+    let cache = tempfile::tempdir().unwrap();
+    let content = tempfile::tempdir().unwrap();
+    let before = edited(content.path(), "Tuladhar", "Quorvane");
+    assert!(!search(&searcher(&before, cache.path()), "Quorvane ").is_empty());
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(2);
+    for locale in ["en", "lo"] {
+        for page in ["contacts.ftl", "news/country-strategy.ftl"] {
+            let path = content.path().join(locale).join("pages").join(page);
+            let text = fs::read_to_string(&path).unwrap();
+            fs::write(&path, text.replace("Quorvane", "Zelmorit")).unwrap();
+            let file = fs::OpenOptions::new().write(true).open(&path).unwrap();
+            file.set_modified(later).unwrap();
+        }
+    }
+    let after = Arc::new(Library::load(ContentSource::Directory(content.path().into())).unwrap());
+    assert_ne!(before.fingerprint(), after.fingerprint());
+    let next = searcher(&after, cache.path());
+    assert_eq!(search(&next, "Quorvane "), []);
+    assert!(!search(&next, "Zelmorit ").is_empty());
+    assert_eq!(next.origin(), Some(IndexOrigin::Built));
+}
+
 #[cfg(unix)]
 #[test]
 fn a_symbolic_link_in_place_of_an_index_is_replaced_not_followed() {
