@@ -74,7 +74,7 @@ pub fn page_painted(state: State<'_, AppState>) {
 }
 
 /// What the search box shows: the hits, or how far the index is while it is prepared.
-#[derive(Serialize)]
+#[derive(Serialize, Default)]
 pub struct SearchAnswer {
     hits: Vec<SearchHit>,
     /// The index is being opened or built (percent done): ask again shortly.
@@ -92,28 +92,23 @@ pub fn search(
 ) -> Result<SearchAnswer, CommandError> {
     let searcher = state.searcher();
     let locale = reading(searcher.library(), locale)?;
+    let preparing = |percent| SearchAnswer {
+        hits: Vec::new(),
+        preparing: Some(percent),
+    };
     Ok(
         match searcher.search_if_ready(&query, &locale, SEARCH_RESULTS) {
             Ok(hits) => SearchAnswer {
                 hits,
                 preparing: None,
             },
-            Err(Readiness::Unavailable) => SearchAnswer {
-                hits: Vec::new(),
-                preparing: None,
-            },
-            Err(readiness) => {
-                if readiness == Readiness::NotStarted {
-                    state.prepare_search(searcher);
-                }
-                SearchAnswer {
-                    hits: Vec::new(),
-                    preparing: Some(match readiness {
-                        Readiness::Preparing { percent } => percent,
-                        _ => 0,
-                    }),
-                }
+            Err(Readiness::Preparing { percent }) => preparing(percent),
+            Err(Readiness::NotStarted) => {
+                state.prepare_search(searcher.clone());
+                preparing(0)
             }
+            // Unavailable (logged): nothing found.
+            Err(_) => SearchAnswer::default(),
         },
     )
 }

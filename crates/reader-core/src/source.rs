@@ -77,11 +77,23 @@ impl ContentFiles {
         if !meta.is_dir() {
             return Err(LoadError::NotADirectory(root.to_path_buf()));
         }
-        let mut stamps = sha2::Sha256::new();
+        let mut stamps = BTreeMap::new();
         walk(root, root, 0, &mut files, &mut stamps)?;
+        // In path order: the walk's order is the file system's.
+        let mut digest = sha2::Sha256::new();
+        for (path, (len, modified)) in &stamps {
+            for part in [
+                path.as_bytes(),
+                &[0],
+                &len.to_le_bytes(),
+                &modified.to_le_bytes(),
+            ] {
+                digest.update(part);
+            }
+        }
         Ok(Self {
             files,
-            stamp: Some(hex::encode(stamps.finalize())),
+            stamp: Some(hex::encode(digest.finalize())),
         })
     }
 
@@ -143,7 +155,7 @@ fn walk(
     dir: &Path,
     depth: usize,
     files: &mut BTreeMap<String, Cow<'static, [u8]>>,
-    stamps: &mut sha2::Sha256,
+    stamps: &mut BTreeMap<String, (u64, u128)>,
 ) -> Result<(), LoadError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
@@ -180,14 +192,7 @@ fn walk(
                 .ok()
                 .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
                 .map_or(0, |d| d.as_nanos());
-            for part in [
-                relative.as_bytes(),
-                &[0],
-                &(bytes.len() as u64).to_le_bytes(),
-                &modified.to_le_bytes(),
-            ] {
-                stamps.update(part);
-            }
+            stamps.insert(relative.clone(), (bytes.len() as u64, modified));
             files.insert(relative, Cow::Owned(bytes));
         }
     }

@@ -278,11 +278,11 @@ impl Searcher {
                 )),
             }
         }
-        match SearchIndex::build(library, Index::create_in_ram(schema()), &self.progress) {
-            Ok(mut index) => {
-                index.origin = IndexOrigin::Memory;
-                Some(index.with_notes(notes))
-            }
+        let index = Index::create_in_ram(schema());
+        match SearchIndex::write(library, &index, &self.progress)
+            .and_then(|_| SearchIndex::open(index, IndexOrigin::Memory))
+        {
+            Ok(index) => Some(index.with_notes(notes)),
             Err(e) => {
                 log::error!("search index: {e}");
                 None
@@ -362,9 +362,9 @@ fn register_tokenizers(index: &Index) {
 
 impl SearchIndex {
     /// Indexes every block of every page in every locale, as the reader shows it, into
-    /// `index` (made with [`schema`]), reporting `progress`.
-    fn build(library: &Library, index: Index, progress: &Progress) -> tantivy::Result<Self> {
-        register_tokenizers(&index);
+    /// `index` (made with [`schema`]), reporting `progress`; returns how many it wrote.
+    fn write(library: &Library, index: &Index, progress: &Progress) -> tantivy::Result<u64> {
+        register_tokenizers(index);
         let fields = fields(&index.schema())?;
         let total = library.locales().len()
             * library
@@ -375,6 +375,7 @@ impl SearchIndex {
                 .sum::<usize>();
         // tantivy's smallest arena: the index is built once, and memory matters more here.
         let mut writer = index.writer_with_num_threads(1, 15_000_000)?;
+        let mut written = 0;
         // One block at a time: a big site's texts are never all in memory at once.
         for (n, entry) in entries(library).enumerate() {
             let Some(key) = entry.address.encode() else {
@@ -386,6 +387,7 @@ impl SearchIndex {
             doc.add_text(fields.pairs, &entry.text);
             doc.add_u64(fields.key, key);
             writer.add_document(doc)?;
+            written += 1;
             if n % 256 == 0 {
                 // The last tenth is the commit and merge.
                 progress.set(n * 9, total * 10);
@@ -393,7 +395,7 @@ impl SearchIndex {
         }
         writer.commit()?;
         writer.wait_merging_threads()?;
-        Self::open(index, IndexOrigin::Built)
+        Ok(written)
     }
 
     /// Searches an index made with [`schema`] (its tokenizers registered).
