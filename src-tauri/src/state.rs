@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
 use reader_core::bookmarks::{BookmarkView, Bookmarks};
+use reader_core::manifest_cache::ManifestCache;
 use reader_core::pack::{store::Store, Importer, PackError, PackPreview};
 use reader_core::preferences::Preferences;
 use reader_core::search::{IndexCache, Searcher};
@@ -36,16 +37,26 @@ impl AppState {
     pub fn new(app: &AppHandle) -> Result<Self, Box<dyn std::error::Error>> {
         let started = Instant::now();
         let source = content_source(std::env::args().skip(1));
+        // Search indexes and page lists of big contents (`None`: no cache folder; they
+        // live in memory, or are read each start).
+        let cache = app.path().app_cache_dir().ok();
+        let page_cache = cache
+            .as_ref()
+            .map(|dir| ManifestCache::new(dir.join("pages")));
         let store = (source == ContentSource::Embedded)
             .then(|| {
-                app.path()
-                    .app_data_dir()
-                    .map(|dir| Store::new(dir.join("content")))
+                app.path().app_data_dir().map(|dir| {
+                    let store = Store::new(dir.join("content"));
+                    match &page_cache {
+                        Some(cache) => store.with_page_cache(cache.clone()),
+                        None => store,
+                    }
+                })
             })
             .transpose()?;
         let importer = Importer::new(store);
         // The installed pack or the built-in content, whichever is newer.
-        let library = importer.shown(load_library(source));
+        let library = importer.shown(open_library(source, page_cache.as_ref()));
 
         let config = app.path().app_config_dir()?;
         let preferences_path = config.join("preferences.json");
@@ -70,11 +81,7 @@ impl AppState {
         });
         log::info!("reading language: {locale}");
         preferences.locale = Some(locale.to_string());
-        let index_cache = app
-            .path()
-            .app_cache_dir()
-            .ok()
-            .map(|dir| IndexCache::new(dir.join("search")));
+        let index_cache = cache.map(|dir| IndexCache::new(dir.join("search")));
         Ok(Self {
             shown: RwLock::new(Arc::new(Searcher::with_cache(
                 Arc::new(library),
@@ -252,10 +259,10 @@ fn content_source(mut args: impl Iterator<Item = String>) -> ContentSource {
     }
 }
 
-/// Loads the content; content that can't be used at all is logged and the embedded
-/// default shown instead, so the app always starts.
-fn load_library(source: ContentSource) -> Library {
-    match Library::load(source.clone()) {
+/// Opens the content for reading; content that can't be used at all is logged and the
+/// embedded default shown instead, so the app always starts.
+fn open_library(source: ContentSource, cache: Option<&ManifestCache>) -> Library {
+    match Library::open(source.clone(), cache) {
         Ok(library) => {
             log::info!(
                 "content: {source}, version {}, {} problem(s)",

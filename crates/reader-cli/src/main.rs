@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand, ValueEnum};
+use reader_core::manifest_cache::ManifestCache;
 use reader_core::search::{IndexCache, IndexOrigin, Searcher};
 use reader_core::status::{self, RecordAction, RecordChange, Scope};
 use reader_core::{ContentSource, Diagnostic, Library, Locale};
@@ -165,7 +166,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             content,
             side_by_side,
         } => {
-            let library = load(&content)?;
+            let library = open(&content)?;
             let lang = locale_of(&library, &lang)?;
             let page = if side_by_side {
                 library.render_side_by_side(&lang, &slug)
@@ -185,7 +186,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             limit,
             format,
         } => {
-            let library = load(&content)?;
+            let library = open(&content)?;
             let lang = match lang {
                 Some(code) => locale_of(&library, &code)?,
                 None => library.source_locale().clone(),
@@ -227,7 +228,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             header_timeout,
             write_timeout,
         } => {
-            let library = load(&content)?;
+            let library = open(&content)?;
             let limits = serve::Limits {
                 max_connections,
                 header_timeout: std::time::Duration::from_secs(header_timeout),
@@ -270,9 +271,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// The app's cache folder for search indexes (what Tauri's `app_cache_dir` gives the app).
+/// The app's cache folder (what Tauri's `app_cache_dir` gives the app).
+fn user_cache() -> Option<PathBuf> {
+    dirs::cache_dir().map(|dir| dir.join(reader_core::APP_ID))
+}
+
+/// Where the app keeps search indexes.
 fn user_index_cache() -> Option<IndexCache> {
-    dirs::cache_dir().map(|dir| IndexCache::new(dir.join(reader_core::APP_ID).join("search")))
+    user_cache().map(|dir| IndexCache::new(dir.join("search")))
 }
 
 fn origin_text(origin: IndexOrigin) -> &'static str {
@@ -283,12 +289,25 @@ fn origin_text(origin: IndexOrigin) -> &'static str {
     }
 }
 
-fn load(content: &ContentArg) -> anyhow::Result<Library> {
-    let source = match &content.content {
+fn content_source(content: &ContentArg) -> ContentSource {
+    match &content.content {
         Some(dir) => ContentSource::Directory(dir.clone()),
         None => ContentSource::Embedded,
-    };
+    }
+}
+
+/// The content loaded whole, every file read and checked (`check`, `status`, `export`).
+fn load(content: &ContentArg) -> anyhow::Result<Library> {
+    let source = content_source(content);
     Library::load(source.clone()).with_context(|| format!("cannot load {source}"))
+}
+
+/// The content opened for reading, as the app opens it: pages read when needed, the page
+/// list of a folder cached where the app caches it (`render`, `search`, `serve`).
+fn open(content: &ContentArg) -> anyhow::Result<Library> {
+    let source = content_source(content);
+    let cache = user_cache().map(|dir| ManifestCache::new(dir.join("pages")));
+    Library::open(source.clone(), cache.as_ref()).with_context(|| format!("cannot load {source}"))
 }
 
 /// The locale `code` names, refused when the content doesn't have it.

@@ -50,7 +50,7 @@ pub fn route(library: &Library, raw_path: &str) -> Route {
     }
     if first == "images" {
         return if is_valid_image_name(rest)
-            && library.files().get(&format!("images/{rest}")).is_some()
+            && library.read_file(&format!("images/{rest}")).is_some()
         {
             Route::Image {
                 name: rest.to_string(),
@@ -110,10 +110,9 @@ pub fn respond<B>(library: &Library, request: &Request<B>) -> Response<Vec<u8>> 
                 }
                 Route::Image { name } => {
                     let bytes = library
-                        .files()
-                        .get(&format!("images/{name}"))
+                        .read_file(&format!("images/{name}"))
                         .unwrap_or_default();
-                    (StatusCode::OK, image_type(&name), bytes.to_vec())
+                    (StatusCode::OK, image_type(&name), bytes.into_owned())
                 }
                 Route::NotFound { locale } => {
                     let locale = locale.unwrap_or_else(|| library.source_locale().clone());

@@ -1,8 +1,14 @@
 //! Localization: one Fluent bundle per locale, locale negotiation, and message resolution
 //! through the fallback chain (reading locale → `en`), recording every fallback.
+//!
+//! A library loaded whole has every resource in its locale's bundle. A library opened for
+//! reading has only the shared ones there (UI strings, terms); a page's resource is read,
+//! parsed and given a bundle of its own (shared + page) when one of its messages is first
+//! asked for, and the most recently used pages are kept ([`PAGES_KEPT`] per locale).
 
-use std::collections::BTreeSet;
-use std::sync::{Arc, OnceLock};
+use std::collections::{BTreeMap, BTreeSet};
+use std::num::NonZeroUsize;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
@@ -12,8 +18,17 @@ use unic_langid::LanguageIdentifier;
 
 use crate::catalog::Catalog;
 use crate::error::{Diagnostic, DiagnosticKind};
+use crate::manifest::Manifest;
+use crate::records::MessageRecord;
+use crate::source::ContentSource;
 
-/// The bundle of one locale: its UI strings, terms and every page resource.
+/// Pages kept parsed per locale in a library opened for reading (~10 KB each).
+pub const PAGES_KEPT: usize = 64;
+
+type Bundle = FluentBundle<Arc<FluentResource>>;
+
+/// The bundle of one locale: its UI strings, terms and page resources (every one, or, read
+/// lazily, those of the pages asked for lately).
 pub struct LocaleBundle {
     pub id: LanguageIdentifier,
     pub code: String,
@@ -25,6 +40,35 @@ pub struct LocaleBundle {
     /// Built on first use: checking, recording and pack previews need it, reading doesn't
     /// (for a big site it is ~15% of the loaded content).
     catalog: OnceLock<Catalog>,
+    /// Set when page resources are read when first needed.
+    pages: Option<LazyPages>,
+}
+
+/// A locale's page resources, read when first needed.
+struct LazyPages {
+    source: ContentSource,
+    manifest: Arc<Manifest>,
+    /// The locale's shared resources: every page's bundle holds them too.
+    shared: Vec<Arc<FluentResource>>,
+    /// Page position → its resources, the most recently used first.
+    kept: Mutex<lru::LruCache<usize, Arc<PageResources>>>,
+}
+
+/// One page's resource in one locale, and its translation records.
+struct PageResources {
+    /// `None` when the locale has no (readable) resource for the page.
+    bundle: Option<Bundle>,
+    records: BTreeMap<String, MessageRecord>,
+}
+
+/// A new bundle of `id` as the reader formats it.
+fn new_bundle(id: &LanguageIdentifier) -> Bundle {
+    let mut bundle = FluentBundle::new_concurrent(vec![id.clone()]);
+    // Isolation marks (U+2068/U+2069) would end up in copied text and the window title;
+    // our placeables are terms and neutral dates, never right-to-left text.
+    bundle.set_use_isolating(false);
+    bundle.add_builtins().expect("builtins are added once");
+    bundle
 }
 
 impl LocaleBundle {
@@ -36,49 +80,16 @@ impl LocaleBundle {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Self {
         let id: LanguageIdentifier = code.parse().expect("locale folder names are validated");
-        let mut bundle = FluentBundle::new_concurrent(vec![id.clone()]);
-        // Isolation marks (U+2068/U+2069) would end up in copied text and the window title;
-        // our placeables are terms and neutral dates, never right-to-left text.
-        bundle.set_use_isolating(false);
-        bundle.add_builtins().expect("builtins are added once");
+        let mut bundle = new_bundle(&id);
         let mut resources = Vec::with_capacity(files.len());
         let mut terms = BTreeSet::new();
         // (resource, name) of every entry the bundle refused: its name was taken.
         let mut refused: Vec<(usize, String)> = Vec::new();
         for (path, bytes) in files {
             let path = path.as_str();
-            let text = match bytes {
-                std::borrow::Cow::Owned(bytes) => String::from_utf8(bytes).ok(),
-                std::borrow::Cow::Borrowed(bytes) => {
-                    std::str::from_utf8(bytes).ok().map(str::to_string)
-                }
+            let Some(resource) = parse_resource(path, bytes, diagnostics) else {
+                continue;
             };
-            let text = match text {
-                Some(text) => text,
-                None => {
-                    diagnostics.push(Diagnostic {
-                        kind: DiagnosticKind::NotUtf8,
-                        file: path.to_string(),
-                        line: 0,
-                        column: 0,
-                        message_id: None,
-                        text: "not UTF-8 text: file skipped".into(),
-                    });
-                    continue;
-                }
-            };
-            let (resource, problems) = crate::ftl::parse(text);
-            diagnostics.extend(problems.into_iter().map(|problem| Diagnostic {
-                kind: match problem.kind {
-                    crate::ftl::ProblemKind::Syntax => DiagnosticKind::Syntax,
-                    crate::ftl::ProblemKind::ByteOrderMark => DiagnosticKind::ByteOrderMark,
-                },
-                file: path.to_string(),
-                line: problem.line,
-                column: problem.column,
-                message_id: problem.entry,
-                text: problem.message,
-            }));
             terms.extend(resource.entries().filter_map(|entry| match entry {
                 fluent_syntax::ast::Entry::Term(term) => Some(format!("-{}", term.id.name)),
                 _ => None,
@@ -103,6 +114,7 @@ impl LocaleBundle {
             resources,
             terms,
             catalog: OnceLock::new(),
+            pages: None,
         };
         if !refused.is_empty() {
             // Rare: the catalog is built now, to say where each definition is.
@@ -183,7 +195,7 @@ impl LocaleBundle {
     }
 
     pub fn has_message(&self, id: &str) -> bool {
-        self.bundle.has_message(id)
+        self.with_message(id, |_, _| ()).is_some()
     }
 
     /// Whether the locale defines the message, or the term (`-name`).
@@ -191,7 +203,7 @@ impl LocaleBundle {
         if id.starts_with('-') {
             self.terms.contains(id)
         } else {
-            self.bundle.has_message(id)
+            self.has_message(id)
         }
     }
 
@@ -201,8 +213,9 @@ impl LocaleBundle {
         if id.starts_with('-') {
             return self.catalog().get(id).map(|entry| entry.fingerprint());
         }
-        let message = self.bundle.get_message(id)?;
-        Some(crate::catalog::message_fingerprint(id, &message))
+        self.with_message(id, |_, message| {
+            crate::catalog::message_fingerprint(id, &message)
+        })
     }
 
     /// Formats a message (or one of its attributes) in this locale alone.
@@ -213,19 +226,167 @@ impl LocaleBundle {
         attribute: Option<&str>,
         args: Option<&FluentArgs>,
     ) -> Result<String, FallbackReason> {
-        let message = self.bundle.get_message(id).ok_or(FallbackReason::Missing)?;
-        let pattern = match attribute {
-            None => message.value(),
-            Some(name) => message.get_attribute(name).map(|attr| attr.value()),
+        self.with_message(id, |bundle, message| {
+            let pattern = match attribute {
+                None => message.value(),
+                Some(name) => message.get_attribute(name).map(|attr| attr.value()),
+            }
+            .ok_or(FallbackReason::Missing)?;
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, args, &mut errors);
+            match errors.first() {
+                None => Ok(text.into_owned()),
+                Some(error) => Err(FallbackReason::FormatError(error.to_string())),
+            }
+        })
+        .unwrap_or(Err(FallbackReason::Missing))
+    }
+
+    /// Calls `f` with message `id` and the bundle that holds it: this locale's, or, for a
+    /// page read lazily, the page's. `None` when the locale doesn't have it.
+    fn with_message<R>(
+        &self,
+        id: &str,
+        f: impl FnOnce(&Bundle, fluent_bundle::FluentMessage<'_>) -> R,
+    ) -> Option<R> {
+        if let Some(message) = self.bundle.get_message(id) {
+            return Some(f(&self.bundle, message));
         }
-        .ok_or(FallbackReason::Missing)?;
-        let mut errors = Vec::new();
-        let text = self.bundle.format_pattern(pattern, args, &mut errors);
-        match errors.first() {
-            None => Ok(text.into_owned()),
-            Some(error) => Err(FallbackReason::FormatError(error.to_string())),
+        let pages = self.pages.as_ref()?;
+        let page = pages.resources(pages.manifest.page_of_message(id)?, &self.id);
+        let bundle = page.bundle.as_ref()?;
+        Some(f(bundle, bundle.get_message(id)?))
+    }
+
+    /// From now on, page resources are read from `source` when first needed; this
+    /// bundle's resources (already loaded) are the shared ones.
+    pub(crate) fn read_pages_lazily(&mut self, source: ContentSource, manifest: Arc<Manifest>) {
+        self.pages = Some(LazyPages {
+            source,
+            manifest,
+            shared: self.resources.iter().map(|(_, r)| r.clone()).collect(),
+            kept: Mutex::new(lru::LruCache::new(
+                NonZeroUsize::new(PAGES_KEPT).expect("not zero"),
+            )),
+        });
+    }
+
+    /// Whether page `position` has a resource in this locale, for a library reading pages
+    /// lazily (`None`: every page is loaded; the library's files say).
+    pub(crate) fn has_page_resource(&self, position: usize) -> Option<bool> {
+        let pages = self.pages.as_ref()?;
+        Some(pages.resources(position, &self.id).bundle.is_some())
+    }
+
+    /// The translation record of message `id` kept beside its page's resource, for a
+    /// library reading pages lazily (the shared resources' records are loaded at start).
+    pub(crate) fn page_record(&self, id: &str) -> Option<MessageRecord> {
+        let pages = self.pages.as_ref()?;
+        let page = pages.resources(pages.manifest.page_of_message(id)?, &self.id);
+        page.records.get(id).cloned()
+    }
+
+    /// How many pages' resources are held parsed now (every page's, loaded whole).
+    pub fn pages_held(&self) -> usize {
+        match &self.pages {
+            Some(pages) => pages.kept.lock().expect("page cache lock").len(),
+            None => (self.resources.iter())
+                .filter(|(file, _)| file.contains("/pages/"))
+                .count(),
         }
     }
+}
+
+impl LazyPages {
+    /// Page `position`'s resources: kept ones, else read and parsed now. (Two threads
+    /// asking for one page at once may both parse it: the lock is not held meanwhile.)
+    fn resources(&self, position: usize, id: &LanguageIdentifier) -> Arc<PageResources> {
+        if let Some(found) = self.kept.lock().expect("page cache lock").get(&position) {
+            return found.clone();
+        }
+        let read = Arc::new(self.read(position, id));
+        self.kept
+            .lock()
+            .expect("page cache lock")
+            .put(position, read.clone());
+        read
+    }
+
+    fn read(&self, position: usize, id: &LanguageIdentifier) -> PageResources {
+        let path = self.manifest.pages[position].resource_path(&id.to_string());
+        let read = |path: &str| match self.source.read_file(path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                log::warn!("{e}");
+                None
+            }
+        };
+        let mut diagnostics = Vec::new();
+        let bundle = read(&path)
+            .and_then(|bytes| parse_resource(&path, bytes, &mut diagnostics))
+            .map(|resource| {
+                let mut bundle = new_bundle(id);
+                // The page first, as a library loaded whole adds `pages/` before `terms.ftl`
+                // and `ui.ftl`: where a name is taken twice (`reader check` reports it), the
+                // same definition shows.
+                let _ = bundle.add_resource(Arc::new(resource));
+                for shared in &self.shared {
+                    let _ = bundle.add_resource(shared.clone());
+                }
+                bundle
+            });
+        for diagnostic in diagnostics {
+            log::warn!("{}: {diagnostic}", self.source);
+        }
+        let records_path = crate::records::records_path(&path);
+        let records = read(&records_path)
+            .map(|bytes| {
+                crate::records::parse(&records_path, &String::from_utf8_lossy(&bytes))
+                    .unwrap_or_else(|diagnostic| {
+                        log::warn!("{}: {diagnostic}", self.source);
+                        BTreeMap::new()
+                    })
+            })
+            .unwrap_or_default();
+        PageResources { bundle, records }
+    }
+}
+
+/// A resource from a file's bytes; its problems (syntax, a byte-order mark, not UTF-8: the
+/// file is then skipped) become diagnostics.
+fn parse_resource(
+    path: &str,
+    bytes: std::borrow::Cow<'static, [u8]>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<FluentResource> {
+    let text = match bytes {
+        std::borrow::Cow::Owned(bytes) => String::from_utf8(bytes).ok(),
+        std::borrow::Cow::Borrowed(bytes) => std::str::from_utf8(bytes).ok().map(str::to_string),
+    };
+    let Some(text) = text else {
+        diagnostics.push(Diagnostic {
+            kind: DiagnosticKind::NotUtf8,
+            file: path.to_string(),
+            line: 0,
+            column: 0,
+            message_id: None,
+            text: "not UTF-8 text: file skipped".into(),
+        });
+        return None;
+    };
+    let (resource, problems) = crate::ftl::parse(text);
+    diagnostics.extend(problems.into_iter().map(|problem| Diagnostic {
+        kind: match problem.kind {
+            crate::ftl::ProblemKind::Syntax => DiagnosticKind::Syntax,
+            crate::ftl::ProblemKind::ByteOrderMark => DiagnosticKind::ByteOrderMark,
+        },
+        file: path.to_string(),
+        line: problem.line,
+        column: problem.column,
+        message_id: problem.entry,
+        text: problem.message,
+    }));
+    Some(resource)
 }
 
 /// Why a message was not shown in the reading locale.

@@ -20,6 +20,7 @@ pub mod links;
 pub mod lint;
 pub mod locale;
 pub mod manifest;
+pub mod manifest_cache;
 pub mod pack;
 pub mod preferences;
 pub mod records;

@@ -2,6 +2,7 @@
 //! operations every front end needs (render a page, the UI chrome, locale list).
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use fluent_bundle::{FluentArgs, FluentValue};
 use serde::Serialize;
@@ -11,16 +12,24 @@ use crate::error::{Diagnostic, LoadError};
 use crate::l10n::{LocaleBundle, Localizer, Resolved};
 use crate::locale::Locale;
 use crate::manifest::{IsoDate, Manifest, Page};
-use crate::records::Records;
+use crate::manifest_cache::ManifestCache;
+use crate::records::{MessageRecord, Records};
 use crate::sanitize::PlainText;
 use crate::source::{ContentFiles, ContentSource};
 
-/// Everything needed to show the content, loaded once and shared (it is `Send + Sync`).
+/// Everything needed to show the content, shared (it is `Send + Sync`): loaded whole
+/// ([`Library::load`]: checks, status, export, packs), or opened for reading
+/// ([`Library::open`]: the app, `serve`, `render`, `search`), which reads a page's
+/// resources when one of its messages is first asked for and keeps the latest.
 pub struct Library {
     source: ContentSource,
     origin: ContentOrigin,
-    manifest: Manifest,
+    manifest: Arc<Manifest>,
+    /// Loaded whole: every file (the `.ftl` ones' text moved into the bundles). Opened for
+    /// reading: the manifest and the locales' shared files only.
     files: ContentFiles,
+    /// Opened for reading: pages are read when first needed.
+    reading: bool,
     localizer: Localizer,
     dates: HashMap<String, DateFormatter>,
     locales: Vec<LocaleInfo>,
@@ -97,9 +106,57 @@ pub struct Chrome {
 }
 
 impl Library {
-    /// Loads content. Syntax errors and duplicate ids in `.ftl` files are diagnostics (the
-    /// rest loads); only a missing or invalid manifest, or no folder for the manifest's
-    /// source locale, is an error.
+    /// Opens content for reading: the manifest (cached in `cache`, when given, for the next
+    /// start), and each locale's shared files (UI strings, terms, their records) are read
+    /// now; a page's resource and records when first needed. Problems of a page's files are
+    /// logged when it is read (`reader check` reports them all).
+    pub fn open(source: ContentSource, cache: Option<&ManifestCache>) -> Result<Self, LoadError> {
+        let manifest = match (&source, cache) {
+            (ContentSource::Directory(dir), Some(cache)) => {
+                check_is_dir(dir)?;
+                let (manifest, origin) = cache.read_or_parse(dir)?;
+                log::info!("{source}: page list {origin:?}");
+                manifest
+            }
+            (ContentSource::Directory(dir), None) => {
+                check_is_dir(dir)?;
+                crate::manifest_cache::parse_file(dir)?
+            }
+            (ContentSource::Embedded, _) => {
+                let text = source
+                    .read_file("manifest.toml")?
+                    .ok_or(LoadError::MissingManifest)?;
+                Manifest::parse(&String::from_utf8_lossy(&text))?
+            }
+        };
+        // Locales: top folders named by a language tag with a `pages` folder or `.ftl`
+        // files of their own. Their top files are the shared ones.
+        let mut codes = Vec::new();
+        let mut files = ContentFiles::default();
+        for (name, is_dir) in source.list("")? {
+            if !is_dir || !is_language_tag(&name) {
+                continue;
+            }
+            let mut is_locale = false;
+            for (file, is_folder) in source.list(&name)? {
+                is_locale |= is_folder && file == "pages" || file.ends_with(".ftl");
+                if !is_folder && (file.ends_with(".ftl") || file.ends_with(".status.toml")) {
+                    let path = format!("{name}/{file}");
+                    if let Some(bytes) = source.read_file(&path)? {
+                        files.insert(path, bytes.into_owned());
+                    }
+                }
+            }
+            if is_locale {
+                codes.push(name);
+            }
+        }
+        Self::assemble(source, files, manifest, codes, true)
+    }
+
+    /// Loads content whole, every file read and parsed. Syntax errors and duplicate ids in
+    /// `.ftl` files are diagnostics (the rest loads); only a missing or invalid manifest, or
+    /// no folder for the manifest's source locale, is an error.
     pub fn load(source: ContentSource) -> Result<Self, LoadError> {
         let ContentSource::Directory(dir) = &source else {
             return Self::from_files(source, ContentFiles::embedded());
@@ -119,12 +176,14 @@ impl Library {
                 manifest,
             )
         });
-        Self::assemble(source, files?, manifest?)
+        let files = files?;
+        let codes = locale_codes(&files);
+        Self::assemble(source, files, manifest?, codes, false)
     }
 
-    /// The content compiled into the reader (tested: it always loads).
+    /// The content compiled into the reader, opened for reading (tested: it always loads).
     pub fn built_in() -> Self {
-        Self::load(ContentSource::Embedded).expect("the embedded content is tested")
+        Self::open(ContentSource::Embedded, None).expect("the embedded content is tested")
     }
 
     pub fn from_files(source: ContentSource, files: ContentFiles) -> Result<Self, LoadError> {
@@ -132,17 +191,22 @@ impl Library {
             .get("manifest.toml")
             .ok_or(LoadError::MissingManifest)
             .and_then(|text| Manifest::parse(&String::from_utf8_lossy(text)))?;
-        Self::assemble(source, files, manifest)
+        let codes = locale_codes(&files);
+        Self::assemble(source, files, manifest, codes, false)
     }
 
+    /// The library of `files` (every file, or with `reading` the shared ones) in locales
+    /// `codes`.
     fn assemble(
         source: ContentSource,
         mut files: ContentFiles,
         manifest: Manifest,
+        mut codes: Vec<String>,
+        reading: bool,
     ) -> Result<Self, LoadError> {
+        let manifest = Arc::new(manifest);
         // The source locale first: every fallback chain ends with it.
         let source_code = manifest.source_locale().to_string();
-        let mut codes = locale_codes(&files);
         let Some(at) = codes.iter().position(|c| *c == source_code) else {
             return Err(LoadError::MissingSourceLocale(source_code));
         };
@@ -185,8 +249,11 @@ impl Library {
         let mut diagnostics = Vec::new();
         let bundles: Vec<LocaleBundle> = loaded
             .into_iter()
-            .map(|(bundle, found)| {
+            .map(|(mut bundle, found)| {
                 diagnostics.extend(found);
+                if reading {
+                    bundle.read_pages_lazily(source.clone(), manifest.clone());
+                }
                 bundle
             })
             .collect();
@@ -215,6 +282,7 @@ impl Library {
             origin,
             manifest,
             files,
+            reading,
             localizer,
             dates,
             locales: Vec::new(),
@@ -255,6 +323,9 @@ impl Library {
             if let Some(stamp) = self.files.stamp() {
                 return stamp.to_string();
             }
+            if self.reading {
+                return self.source_fingerprint();
+            }
             use sha2::{Digest, Sha256};
             let mut digest = Sha256::new();
             let mut add = |path: &str, bytes: &[u8]| {
@@ -276,12 +347,72 @@ impl Library {
         })
     }
 
+    /// A library opened for reading: its folder's stamp, from a walk that reads no file;
+    /// built-in content, every file hashed.
+    fn source_fingerprint(&self) -> String {
+        match self.source.stamp() {
+            Ok(Some(stamp)) => stamp,
+            Ok(None) => {
+                use sha2::{Digest, Sha256};
+                let mut digest = Sha256::new();
+                for (path, bytes) in ContentFiles::embedded().iter() {
+                    digest.update((path.len() as u64).to_le_bytes());
+                    digest.update(path.as_bytes());
+                    digest.update((bytes.len() as u64).to_le_bytes());
+                    digest.update(bytes);
+                }
+                hex::encode(digest.finalize())
+            }
+            Err(e) => {
+                // Unreadable now: a fingerprint no earlier index has, so none is reused.
+                log::warn!("{e}: the content's fingerprint is new");
+                let now = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_nanos());
+                format!("unstamped-{now}-{}", std::process::id())
+            }
+        }
+    }
+
     pub fn localizer(&self) -> &Localizer {
         &self.localizer
     }
 
+    /// Every file of content loaded whole. (Opened for reading, a library holds only its
+    /// shared files: read one with [`Library::read_file`].)
     pub fn files(&self) -> &ContentFiles {
+        debug_assert!(
+            !self.reading,
+            "a library opened for reading has no file list"
+        );
         &self.files
+    }
+
+    /// Whether pages are read when first needed ([`Library::open`]).
+    pub fn reads_pages_lazily(&self) -> bool {
+        self.reading
+    }
+
+    /// A file of the content (an image), from memory or, opened for reading, from its
+    /// folder: `None` when there is none the reader may read.
+    pub fn read_file(&self, path: &str) -> Option<std::borrow::Cow<'_, [u8]>> {
+        if !self.reading {
+            return self.files.get(path).map(std::borrow::Cow::Borrowed);
+        }
+        self.source.read_file(path).unwrap_or_else(|e| {
+            log::warn!("{e}");
+            None
+        })
+    }
+
+    /// The translation record of message `id` in `locale`.
+    pub fn record(&self, locale: &str, id: &str) -> Option<MessageRecord> {
+        self.records
+            .by_locale
+            .get(locale)
+            .and_then(|records| records.get(id))
+            .cloned()
+            .or_else(|| self.localizer.bundle(locale)?.page_record(id))
     }
 
     /// The translation records, as loaded.
@@ -340,6 +471,14 @@ impl Library {
 
     /// Whether `locale` has its own resource file for the page.
     pub fn page_is_translated(&self, locale: &str, page: &Page) -> bool {
+        if self.reading {
+            return self
+                .manifest
+                .position(&page.slug)
+                .zip(self.localizer.bundle(locale))
+                .and_then(|(position, bundle)| bundle.has_page_resource(position))
+                .unwrap_or(false);
+        }
         self.files.get(&page.resource_path(locale)).is_some()
     }
 
@@ -438,14 +577,30 @@ fn locale_codes(files: &ContentFiles) -> Vec<String> {
         .paths()
         .filter(|path| path.ends_with(".ftl"))
         .filter_map(|path| path.split_once('/').map(|(dir, _)| dir.to_string()))
-        .filter(|dir| {
-            dir.parse::<unic_langid::LanguageIdentifier>()
-                .is_ok_and(|id| id.to_string() == *dir)
-        })
+        .filter(|dir| is_language_tag(dir))
         .collect();
     codes.sort();
     codes.dedup();
     codes
+}
+
+/// Whether a folder's name is a language tag as written canonically (`lo`, `en-GB`).
+fn is_language_tag(name: &str) -> bool {
+    name.parse::<unic_langid::LanguageIdentifier>()
+        .is_ok_and(|id| id == name)
+}
+
+/// A content folder must be one (checked before anything in it is read).
+fn check_is_dir(dir: &std::path::Path) -> Result<(), LoadError> {
+    let meta = std::fs::metadata(dir).map_err(|source| LoadError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    if meta.is_dir() {
+        Ok(())
+    } else {
+        Err(LoadError::NotADirectory(dir.to_path_buf()))
+    }
 }
 
 /// Ids of the messages (not terms) of a resource, in file order.

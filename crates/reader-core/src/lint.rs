@@ -82,8 +82,8 @@ fn manifest_against_resources(library: &Library, source: &Catalog, found: &mut V
             continue;
         }
         for block in &page.blocks {
-            if source.get(&block.id).is_none() {
-                found.push(in_file(
+            match source.get(&block.id) {
+                None => found.push(in_file(
                     Kind::BlockWithoutMessage,
                     &resource,
                     Some(&block.id),
@@ -91,7 +91,19 @@ fn manifest_against_resources(library: &Library, source: &Catalog, found: &mut V
                         "block `{}` of page `{}` has no message",
                         block.id, page.slug
                     ),
-                ));
+                )),
+                // The reader reads a page's messages from its own resource only.
+                Some(entry) if *entry.file != *resource => found.push(at(
+                    Kind::BlockWithoutMessage,
+                    entry,
+                    &block.id,
+                    format!(
+                        "block `{}` of page `{}` is defined here, not in {resource}: the reader \
+                         looks for it there",
+                        block.id, page.slug
+                    ),
+                )),
+                Some(_) => {}
             }
         }
     }

@@ -1,7 +1,7 @@
 //! The manifest: what is not translatable. Pages, their order and sections, dates, and each
 //! block's message id and kind. Documented for editors in `docs/content-format.md`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -29,7 +29,12 @@ pub struct Manifest {
     pub pages: Vec<Page>,
     /// Slug → position in `pages` (built on parsing: a large site is looked up per request).
     #[serde(skip)]
-    index: std::collections::HashMap<String, usize>,
+    index: HashMap<String, usize>,
+    /// A page's message-id prefix → its position: which page's resource holds a message
+    /// (a library opened for reading reads a page's resource when one of its messages is
+    /// first asked for).
+    #[serde(skip)]
+    by_prefix: HashMap<String, usize>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -253,13 +258,24 @@ impl Manifest {
             LoadError::Manifest(newer.unwrap_or_else(|| e.to_string()))
         })?;
         manifest.validate().map_err(LoadError::Manifest)?;
-        manifest.index = manifest
+        manifest.build_indexes();
+        Ok(manifest)
+    }
+
+    /// The lookups by slug and by message id (after parsing, or reading a cached copy).
+    pub(crate) fn build_indexes(&mut self) {
+        self.index = self
             .pages
             .iter()
             .enumerate()
             .map(|(i, page)| (page.slug.clone(), i))
             .collect();
-        Ok(manifest)
+        self.by_prefix = self
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, page)| (page.id_prefix(), i))
+            .collect();
     }
 
     /// The language the content is written in (`en` for format 1).
@@ -292,6 +308,7 @@ impl Manifest {
         }
         let mut slugs = HashSet::new();
         let mut ids = HashSet::new();
+        let mut prefixes: HashMap<String, &str> = HashMap::new();
         for page in &self.pages {
             if !is_valid_slug(&page.slug) {
                 return Err(format!(
@@ -301,6 +318,15 @@ impl Manifest {
             }
             if !slugs.insert(page.slug.as_str()) {
                 return Err(format!("slug `{}` appears twice", page.slug));
+            }
+            // `a/b` and `a-b` would name their messages alike: which page holds
+            // `a-b-title` could not be told.
+            if let Some(other) = prefixes.insert(page.id_prefix(), &page.slug) {
+                return Err(format!(
+                    "pages `{other}` and `{}` both name their messages `{}-…`",
+                    page.slug,
+                    page.id_prefix()
+                ));
             }
             match page.blocks.first() {
                 Some(block) if block.kind == BlockKind::Title => {}
@@ -345,6 +371,30 @@ impl Manifest {
 
     pub fn page(&self, slug: &str) -> Option<&Page> {
         self.index.get(slug).map(|&i| &self.pages[i])
+    }
+
+    /// Where page `slug` is in `pages`.
+    pub fn position(&self, slug: &str) -> Option<usize> {
+        self.index.get(slug).copied()
+    }
+
+    /// The position of the page one of whose blocks is message `id` (`home-title` → the
+    /// page `home`), found by its prefix: the longest prefix naming a page that lists it.
+    pub fn page_of_message(&self, id: &str) -> Option<usize> {
+        let mut prefix = id;
+        while let Some((head, _)) = prefix.rsplit_once('-') {
+            if let Some(&position) = self.by_prefix.get(head) {
+                if self.pages[position]
+                    .blocks
+                    .iter()
+                    .any(|block| block.id == id)
+                {
+                    return Some(position);
+                }
+            }
+            prefix = head;
+        }
+        None
     }
 
     /// The page shown first: the first one listed.

@@ -56,7 +56,7 @@ pub fn parse(file: &str, text: &str) -> Result<BTreeMap<String, MessageRecord>, 
     let records: BTreeMap<String, MessageRecord> = toml::from_str(text).map_err(|e| {
         let (line, column) = e
             .span()
-            .map(|span| crate::l10n::line_and_column(text, span.start))
+            .map(|span| crate::ftl::LineIndex::new(text).position(text, span.start))
             .unwrap_or((0, 0));
         corrupt(
             line,

@@ -1,7 +1,9 @@
 //! Where content comes from: the default embedded in the binary, or a directory.
 //!
-//! Either way the result is an in-memory map of relative paths to bytes, so nothing later
-//! (rendering, the URI handler) ever touches the file system.
+//! Checks, status, export and packs read the whole tree into an in-memory map of relative
+//! paths to bytes ([`ContentFiles`]); a library opened for reading reads one file when it
+//! needs it ([`ContentSource::read_file`]), under the same rules: no links, only regular
+//! files, none too large.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -30,6 +32,105 @@ pub enum ContentSource {
     Embedded,
     /// A content directory laid out like `locales/`.
     Directory(PathBuf),
+}
+
+impl ContentSource {
+    /// One file of the content, read when asked: `None` when it is missing or is not what
+    /// content may hold (a link anywhere on its path, not a regular file, too large).
+    /// `path` is `/`-separated and relative; a part that is empty, `.` or `..` is refused.
+    pub fn read_file(&self, path: &str) -> Result<Option<Cow<'static, [u8]>>, LoadError> {
+        let root = match self {
+            ContentSource::Embedded => {
+                return Ok(EMBEDDED_FILES
+                    .iter()
+                    .find(|(name, _)| *name == path)
+                    .map(|(_, bytes)| Cow::Borrowed(*bytes)))
+            }
+            ContentSource::Directory(root) => root,
+        };
+        let parts: Vec<&str> = path.split('/').collect();
+        if parts.iter().any(|part| matches!(*part, "" | "." | "..")) {
+            return Ok(None);
+        }
+        let mut at = root.clone();
+        for (n, part) in parts.iter().enumerate() {
+            at.push(part);
+            let meta = match std::fs::symlink_metadata(&at) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+                Err(source) => return Err(LoadError::Io { path: at, source }),
+                Ok(meta) => meta,
+            };
+            if n + 1 < parts.len() {
+                if !meta.is_dir() {
+                    // A link to a folder, or a file where a folder should be.
+                    return Ok(None);
+                }
+                continue;
+            }
+            return Ok(read_regular_file(&at, &meta)?.map(Cow::Owned));
+        }
+        Ok(None)
+    }
+
+    /// The entries of folder `dir` of the content (`""`: its top): each name, and whether
+    /// it is a folder (not a link to one). Hidden names are skipped, as the walk skips them.
+    pub fn list(&self, dir: &str) -> Result<Vec<(String, bool)>, LoadError> {
+        let root = match self {
+            ContentSource::Embedded => {
+                let prefix = if dir.is_empty() {
+                    String::new()
+                } else {
+                    format!("{dir}/")
+                };
+                let mut entries: Vec<(String, bool)> = EMBEDDED_FILES
+                    .iter()
+                    .filter_map(|(path, _)| path.strip_prefix(&prefix))
+                    .map(|rest| match rest.split_once('/') {
+                        Some((folder, _)) => (folder.to_string(), true),
+                        None => (rest.to_string(), false),
+                    })
+                    .collect();
+                entries.sort();
+                entries.dedup();
+                return Ok(entries);
+            }
+            ContentSource::Directory(root) => root,
+        };
+        let path = if dir.is_empty() {
+            root.clone()
+        } else {
+            root.join(dir)
+        };
+        let io = |source| LoadError::Io {
+            path: path.clone(),
+            source,
+        };
+        let mut entries = Vec::new();
+        for entry in std::fs::read_dir(&path).map_err(io)? {
+            let entry = entry.map_err(io)?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let is_dir = entry.file_type().map_err(io)?.is_dir();
+            entries.push((name, is_dir));
+        }
+        entries.sort();
+        Ok(entries)
+    }
+
+    /// For a folder: its stamp (see [`ContentFiles::stamp`]), from a walk that reads no
+    /// file, only what the file system says of each.
+    pub fn stamp(&self) -> Result<Option<String>, LoadError> {
+        match self {
+            ContentSource::Embedded => Ok(None),
+            ContentSource::Directory(root) => {
+                let mut stamps = BTreeMap::new();
+                walk(root, root, 0, None, &mut stamps)?;
+                Ok(Some(stamp_of(&stamps)))
+            }
+        }
+    }
 }
 
 impl std::fmt::Display for ContentSource {
@@ -78,22 +179,10 @@ impl ContentFiles {
             return Err(LoadError::NotADirectory(root.to_path_buf()));
         }
         let mut stamps = BTreeMap::new();
-        walk(root, root, 0, &mut files, &mut stamps)?;
-        // In path order: the walk's order is the file system's.
-        let mut digest = sha2::Sha256::new();
-        for (path, (len, modified)) in &stamps {
-            for part in [
-                path.as_bytes(),
-                &[0],
-                &len.to_le_bytes(),
-                &modified.to_le_bytes(),
-            ] {
-                digest.update(part);
-            }
-        }
+        walk(root, root, 0, Some(&mut files), &mut stamps)?;
         Ok(Self {
             files,
-            stamp: Some(hex::encode(digest.finalize())),
+            stamp: Some(stamp_of(&stamps)),
         })
     }
 
@@ -150,11 +239,30 @@ impl ContentFiles {
     }
 }
 
+/// A digest of every file's path, length and modification time, in path order (the walk's
+/// order is the file system's).
+fn stamp_of(stamps: &BTreeMap<String, (u64, u128)>) -> String {
+    let mut digest = sha2::Sha256::new();
+    for (path, (len, modified)) in stamps {
+        for part in [
+            path.as_bytes(),
+            &[0],
+            &len.to_le_bytes(),
+            &modified.to_le_bytes(),
+        ] {
+            digest.update(part);
+        }
+    }
+    hex::encode(digest.finalize())
+}
+
+/// Walks the content folder: every file's length and time into `stamps`, and, when
+/// `files` is given, its bytes (files the reader refuses are in neither).
 fn walk(
     root: &Path,
     dir: &Path,
     depth: usize,
-    files: &mut BTreeMap<String, Cow<'static, [u8]>>,
+    mut files: Option<&mut BTreeMap<String, Cow<'static, [u8]>>>,
     stamps: &mut BTreeMap<String, (u64, u128)>,
 ) -> Result<(), LoadError> {
     let io = |path: &Path| {
@@ -178,8 +286,14 @@ fn walk(
                     max: MAX_DEPTH,
                 });
             }
-            walk(root, &path, depth + 1, files, stamps)?;
-        } else if let Some(bytes) = read_regular_file(&path, &meta)? {
+            walk(root, &path, depth + 1, files.as_deref_mut(), stamps)?;
+            continue;
+        }
+        let bytes = match files {
+            Some(_) => read_regular_file(&path, &meta)?,
+            None => is_readable_content(&path, &meta).then(Vec::new),
+        };
+        if let Some(bytes) = bytes {
             let relative = path
                 .strip_prefix(root)
                 .expect("walked below root")
@@ -192,11 +306,29 @@ fn walk(
                 .ok()
                 .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
                 .map_or(0, |d| d.as_nanos());
-            stamps.insert(relative.clone(), (bytes.len() as u64, modified));
-            files.insert(relative, Cow::Owned(bytes));
+            stamps.insert(relative.clone(), (meta.len(), modified));
+            if let Some(files) = files.as_deref_mut() {
+                files.insert(relative, Cow::Owned(bytes));
+            }
         }
     }
     Ok(())
+}
+
+/// Whether content may hold this file (see [`read_regular_file`]); what it may not is logged.
+fn is_readable_content(path: &Path, meta: &std::fs::Metadata) -> bool {
+    if !meta.is_file() {
+        log::warn!("{}: skipped, not a regular file", path.display());
+        return false;
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        log::warn!(
+            "{}: skipped, larger than {MAX_FILE_BYTES} bytes",
+            path.display()
+        );
+        return false;
+    }
+    true
 }
 
 /// The bytes of file `name` at the top of a content directory, read as the whole directory
@@ -214,15 +346,7 @@ pub(crate) fn read_top_file(root: &Path, name: &str) -> Result<Option<Vec<u8>>, 
 /// lead outside the content), anything else not a regular file (a FIFO would block), and
 /// files over `MAX_FILE_BYTES`.
 fn read_regular_file(path: &Path, meta: &std::fs::Metadata) -> Result<Option<Vec<u8>>, LoadError> {
-    if !meta.is_file() {
-        log::warn!("{}: skipped, not a regular file", path.display());
-        return Ok(None);
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        log::warn!(
-            "{}: skipped, larger than {MAX_FILE_BYTES} bytes",
-            path.display()
-        );
+    if !is_readable_content(path, meta) {
         return Ok(None);
     }
     std::fs::read(path)

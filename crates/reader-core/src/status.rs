@@ -53,11 +53,8 @@ impl Library {
                 reviewed: false,
             };
         };
-        let record = self
-            .records()
-            .by_locale
-            .get(locale.as_str())
-            .and_then(|r| r.get(id));
+        let record = self.record(locale.as_str(), id);
+        let record = record.as_ref();
         let outdated = match (record.and_then(|r| r.source.as_ref()), defining(source)) {
             (Some(recorded), Some(original)) => original.fingerprint(id).as_ref() != Some(recorded),
             (None, Some(_)) => true,

@@ -53,6 +53,8 @@ pub struct StoreLock(#[allow(dead_code)] File);
 /// The installed content of one user.
 pub struct Store {
     root: PathBuf,
+    /// Where the page lists of installed versions are cached (the app's cache folder).
+    page_cache: Option<crate::manifest_cache::ManifestCache>,
 }
 
 /// A step where tests inject failures (`failpoints` feature): returns an error, or aborts
@@ -81,7 +83,16 @@ fn fsync_dir(path: &Path) -> std::io::Result<()> {
 
 impl Store {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Self { root: root.into() }
+        Self {
+            root: root.into(),
+            page_cache: None,
+        }
+    }
+
+    /// The same store, caching the page lists of the versions it opens in `cache`.
+    pub fn with_page_cache(mut self, cache: crate::manifest_cache::ManifestCache) -> Self {
+        self.page_cache = Some(cache);
+        self
     }
 
     pub fn state(&self) -> State {
@@ -127,9 +138,12 @@ impl Store {
     /// The installed content to show, if any loads (a missing or broken one is skipped).
     pub fn current(&self) -> Option<Library> {
         let version = self.state().current?;
-        Library::load(ContentSource::Directory(self.version_dir(version)))
-            .ok()
-            .map(Library::imported)
+        Library::open(
+            ContentSource::Directory(self.version_dir(version)),
+            self.page_cache.as_ref(),
+        )
+        .ok()
+        .map(Library::imported)
     }
 
     /// What the reader shows: `built_in` content, or the installed content if it loads and
