@@ -3,9 +3,12 @@
 
 Cases, taking turns in each round (release app, Xvfb, fresh config and data each run):
 - embedded:   the shipped content;
-- large:      the generated corpus (`--content`), its search index already in the cache
-              (built by a first start before the rounds);
-- large-cold: the same corpus with an empty cache: the index is built after the first paint.
+- large:      the generated corpus (`--content`), its page list and search index already in
+              the cache (made by a first start before the rounds);
+- large-cold: the same corpus, its page list cached but no index: the index is built after
+              the first paint (as after a pack install, which caches the page list);
+- first-open: the same corpus with an empty cache: the manifest is parsed (and its page
+              list cached), the index built after the first paint.
 Per run: first page painted (from spawn, and the app's own clock), "search ready" (the app's
 log: the index opened or built, ms after start, so also after the first paint), whole-tree
 PSS SETTLE s after the first paint, and for large-cold also once the index is ready.
@@ -17,6 +20,7 @@ Usage: scripts/bench_scale.py [ROUNDS] [PAGES]   (default 8 rounds, 10000 pages 
 
 import os
 import re
+import shutil
 import signal
 import statistics
 import subprocess
@@ -30,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_startup import BINARY, ROOT, TARGET, children_of, pss_kb, start_daemon  # noqa: E402
 
 SETTLE = 3.0
+APP_ID = "int.iom.laopdr.reader"
 CLI = TARGET / "release" / "reader"
 
 
@@ -109,15 +114,19 @@ def main():
     dbus, bus = start_daemon(["dbus-daemon", "--session", "--nofork", "--print-address=1"])
     env = dict(os.environ, DISPLAY=f":{display}", DBUS_SESSION_BUS_ADDRESS=bus, LANG="en_US.UTF-8", RUST_LOG="info")
     large = ["--content", str(corpus)]
-    results = {"embedded": [], "large": [], "large-cold": []}
+    results = {"embedded": [], "large": [], "large-cold": [], "first-open": []}
     try:
         first = one_run(env, large, warm_cache)  # builds the warm cache's index
         print(f"warm-up start on the corpus: index {first.get('origin')} {first.get('ready', 0):.0f} ms after start")
         for n in range(rounds):
-            with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as cold:
+            with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as cold, \
+                    tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as empty:
+                pages_only = Path(cold) / APP_ID / "pages"
+                shutil.copytree(Path(warm_cache) / APP_ID / "pages", pages_only)
                 for case, args, cache in [("embedded", [], str(work / "embedded-cache")),
                                           ("large", large, warm_cache),
-                                          ("large-cold", large, cold)]:
+                                          ("large-cold", large, cold),
+                                          ("first-open", large, empty)]:
                     results[case].append(one_run(env, args, cache))
             print(f"round {n + 1}/{rounds} done", file=sys.stderr)
     finally:
@@ -136,7 +145,7 @@ def main():
         for r in runs:
             if "ready" in r and "app" in r:
                 r["after_paint"] = r["ready"] - r["app"]
-    for case in ["large", "large-cold"]:
+    for case in ["large", "large-cold", "first-open"]:
         runs = results[case]
         print(f"{case}: painted x{median(runs, 'painted') / median(base, 'painted'):.2f} (spawn), "
               f"x{median(runs, 'app') / median(base, 'app'):.2f} (app); PSS {median(runs, 'pss') - median(base, 'pss'):+.1f} MB; "

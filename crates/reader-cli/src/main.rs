@@ -272,7 +272,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 /// The app's cache folder (what Tauri's `app_cache_dir` gives the app).
-fn user_cache() -> Option<PathBuf> {
+pub(crate) fn user_cache() -> Option<PathBuf> {
     dirs::cache_dir().map(|dir| dir.join(reader_core::APP_ID))
 }
 

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use clap::Subcommand;
+use reader_core::manifest_cache::ManifestCache;
 use reader_core::pack::{self, keys, store::Store, Importer, Limits, PackPreview};
 use reader_core::Library;
 
@@ -149,22 +150,32 @@ pub fn run(command: PackCommand) -> anyhow::Result<ExitCode> {
         }
         PackCommand::Install { file, data } => {
             // The app's import, confirmed at once.
-            let importer = Importer::new(Some(Store::new(&data)));
+            let importer = Importer::new(Some(store(&data)));
             let shown = importer.shown(Library::built_in());
             importer.preview(&file, &shown, shown.source_locale())?;
             let now = importer.install_pending(&shown)?;
             println!("installed version {}", now.manifest().version);
         }
-        PackCommand::Restore { data } => match Importer::new(Some(Store::new(&data))).restore()? {
+        PackCommand::Restore { data } => match Importer::new(Some(store(&data))).restore()? {
             Some(now) => println!("restored: version {}", now.manifest().version),
             None => bail!("nothing to restore: no earlier content was installed"),
         },
         PackCommand::Current { data } => {
-            let shown = Store::new(&data).shown(Library::built_in());
+            let shown = store(&data).shown(Library::built_in());
             println!("{}", shown.manifest().version);
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The store of the data folder `data`, caching the page lists of the versions it opens
+/// where the app caches them: the app's first start after an install reads no manifest.
+fn store(data: &Path) -> Store {
+    let store = Store::new(data);
+    match crate::user_cache() {
+        Some(cache) => store.with_page_cache(ManifestCache::new(cache.join("pages"))),
+        None => store,
+    }
 }
 
 /// Reads and verifies a pack, against `key` (a public key file) or the keys this build trusts.
