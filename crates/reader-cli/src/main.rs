@@ -265,14 +265,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             std::mem::forget(library);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Pack(command) => pack::run(command),
+        Command::Pack(command) => pack::run(command, page_cache()),
         Command::MarkTranslated(args) => write_records(args, RecordAction::MarkTranslated),
         Command::Approve(args) => write_records(args, RecordAction::Approve),
     }
 }
 
 /// The app's cache folder (what Tauri's `app_cache_dir` gives the app).
-pub(crate) fn user_cache() -> Option<PathBuf> {
+fn user_cache() -> Option<PathBuf> {
     dirs::cache_dir().map(|dir| dir.join(reader_core::APP_ID))
 }
 
@@ -296,6 +296,11 @@ fn content_source(content: &ContentArg) -> ContentSource {
     }
 }
 
+/// Where the app caches the page lists of content folders and installed versions.
+fn page_cache() -> Option<ManifestCache> {
+    user_cache().map(|dir| ManifestCache::new(dir.join("pages")))
+}
+
 /// The content loaded whole, every file read and checked (`check`, `status`, `export`).
 fn load(content: &ContentArg) -> anyhow::Result<Library> {
     let source = content_source(content);
@@ -306,8 +311,8 @@ fn load(content: &ContentArg) -> anyhow::Result<Library> {
 /// list of a folder cached where the app caches it (`render`, `search`, `serve`).
 fn open(content: &ContentArg) -> anyhow::Result<Library> {
     let source = content_source(content);
-    let cache = user_cache().map(|dir| ManifestCache::new(dir.join("pages")));
-    Library::open(source.clone(), cache.as_ref()).with_context(|| format!("cannot load {source}"))
+    Library::open(source.clone(), page_cache().as_ref())
+        .with_context(|| format!("cannot load {source}"))
 }
 
 /// The locale `code` names, refused when the content doesn't have it.

@@ -63,7 +63,7 @@ pub enum PackCommand {
     },
 }
 
-pub fn run(command: PackCommand) -> anyhow::Result<ExitCode> {
+pub fn run(command: PackCommand, page_cache: Option<ManifestCache>) -> anyhow::Result<ExitCode> {
     match command {
         PackCommand::Keygen { output } => {
             let key = keys::generate().map_err(anyhow::Error::msg)?;
@@ -150,18 +150,20 @@ pub fn run(command: PackCommand) -> anyhow::Result<ExitCode> {
         }
         PackCommand::Install { file, data } => {
             // The app's import, confirmed at once.
-            let importer = Importer::new(Some(store(&data)));
+            let importer = Importer::new(Some(store(&data, page_cache)));
             let shown = importer.shown(Library::built_in());
             importer.preview(&file, &shown, shown.source_locale())?;
             let now = importer.install_pending(&shown)?;
             println!("installed version {}", now.manifest().version);
         }
-        PackCommand::Restore { data } => match Importer::new(Some(store(&data))).restore()? {
-            Some(now) => println!("restored: version {}", now.manifest().version),
-            None => bail!("nothing to restore: no earlier content was installed"),
-        },
+        PackCommand::Restore { data } => {
+            match Importer::new(Some(store(&data, page_cache))).restore()? {
+                Some(now) => println!("restored: version {}", now.manifest().version),
+                None => bail!("nothing to restore: no earlier content was installed"),
+            }
+        }
         PackCommand::Current { data } => {
-            let shown = store(&data).shown(Library::built_in());
+            let shown = store(&data, page_cache).shown(Library::built_in());
             println!("{}", shown.manifest().version);
         }
     }
@@ -170,10 +172,10 @@ pub fn run(command: PackCommand) -> anyhow::Result<ExitCode> {
 
 /// The store of the data folder `data`, caching the page lists of the versions it opens
 /// where the app caches them: the app's first start after an install reads no manifest.
-fn store(data: &Path) -> Store {
+fn store(data: &Path, page_cache: Option<ManifestCache>) -> Store {
     let store = Store::new(data);
-    match crate::user_cache() {
-        Some(cache) => store.with_page_cache(ManifestCache::new(cache.join("pages"))),
+    match page_cache {
+        Some(cache) => store.with_page_cache(cache),
         None => store,
     }
 }
