@@ -40,6 +40,9 @@ pub struct Library {
     records: Records,
     /// The content's fingerprint (see [`Library::fingerprint`]), made when first asked.
     fingerprint: std::sync::OnceLock<String>,
+    /// An installed version's reading lock, held while this library lives (`pack::store`:
+    /// the clean-up of newer installs keeps the version it reads).
+    _reading_lock: Option<std::fs::File>,
 }
 
 /// A locale as the language switch shows it: named in its own script.
@@ -291,6 +294,7 @@ impl Library {
             diagnostics,
             records,
             fingerprint: std::sync::OnceLock::new(),
+            _reading_lock: None,
         };
         library.locales = library
             .localizer
@@ -462,10 +466,11 @@ impl Library {
         }
     }
 
-    /// The same content, marked as imported from a content pack (the pack store loads it
-    /// from a folder of its own).
-    pub fn imported(mut self) -> Self {
+    /// The same content, marked as imported from a content pack (the pack store opens it
+    /// from a folder of its own), holding that version's reading `lock` while it lives.
+    pub(crate) fn imported(mut self, lock: Option<std::fs::File>) -> Self {
         self.origin = ContentOrigin::Imported;
+        self._reading_lock = lock;
         self
     }
 

@@ -353,10 +353,9 @@ fn install_switches_whole_content_and_restore_goes_back() {
     assert_eq!(kept.keys().collect::<Vec<_>>(), ["2", "3"]);
 }
 
-/// A reader showing an installed version keeps showing it, every page, after newer installs
-/// removed that version's folder: the library holds what it read, and its search index is
-/// in the cache, not in the version's folder. (Today a library reads every file at load;
-/// this guards the day pages are read when shown.)
+/// A reader showing an installed version keeps showing it, every page, while newer installs
+/// (the CLI's, while the app is open) clean up: the version it reads is kept on disk as long
+/// as it is read (pages are read when shown), then removed by the next clean-up.
 #[test]
 fn a_version_being_read_survives_the_clean_up_of_newer_installs() {
     let data = tempfile::tempdir().unwrap();
@@ -365,18 +364,13 @@ fn a_version_being_read_survives_the_clean_up_of_newer_installs() {
         .install(&verify(&content_pack(2)).unwrap(), 1)
         .unwrap();
     let reading = std::sync::Arc::new(store.current().unwrap());
+    assert!(reading.reads_pages_lazily());
     let cache = tempfile::tempdir().unwrap();
     let searcher = reader_core::search::Searcher::with_cache(
         reading.clone(),
         Some(reader_core::search::IndexCache::new(cache.path())),
     );
     let en = reading.locale("en").unwrap();
-    let before: Vec<String> = reading
-        .manifest()
-        .pages
-        .iter()
-        .map(|page| reading.render_page(&en, &page.slug).unwrap().html)
-        .collect();
     let found = searcher.search("migration ", &en, 20);
     assert!(!found.is_empty());
 
@@ -387,18 +381,32 @@ fn a_version_being_read_survives_the_clean_up_of_newer_installs() {
         .install(&verify(&content_pack(4)).unwrap(), 3)
         .unwrap();
     assert!(
-        !data.path().join("versions/2").exists(),
-        "version 2 was removed"
+        data.path().join("versions/2").is_dir(),
+        "version 2 is being read: kept"
     );
 
-    let after: Vec<String> = reading
-        .manifest()
-        .pages
-        .iter()
-        .map(|page| reading.render_page(&en, &page.slug).unwrap().html)
-        .collect();
-    assert_eq!(after, before);
+    // Every page, read only now, shows as the pack had it.
+    let whole = Library::load(ContentSource::Directory(data.path().join("versions/2"))).unwrap();
+    let pages = |library: &Library| -> Vec<String> {
+        library
+            .manifest()
+            .pages
+            .iter()
+            .map(|page| library.render_page(&en, &page.slug).unwrap().html)
+            .collect()
+    };
+    assert_eq!(pages(&reading), pages(&whole));
     assert_eq!(searcher.search("migration ", &en, 20), found);
+
+    // Read no more: the next clean-up removes it.
+    drop((searcher, reading, whole));
+    store
+        .install(&verify(&content_pack(5)).unwrap(), 4)
+        .unwrap();
+    assert!(
+        !data.path().join("versions/2").exists(),
+        "version 2 removed"
+    );
 }
 
 #[test]

@@ -16,6 +16,10 @@
 //! of its own: the 0.1.0 reader refuses unknown fields in `state.toml`, and would read a
 //! state with one as empty.) Fields of `state.toml` that this reader does not know — a
 //! newer reader's — are kept when it rewrites the file.
+//!
+//! A reader reads an installed version's pages when it shows them, so while it reads one it
+//! holds `content/reading/<version>.lock` (shared): the clean-up after a newer install (the
+//! CLI's, while the app is open) keeps that version until no reader holds it.
 
 use std::fs::{self, File};
 use std::io::Write;
@@ -31,6 +35,7 @@ const STATE: &str = "state.toml";
 const NEWEST: &str = "newest.toml";
 const LOCK: &str = ".lock";
 const VERSIONS: &str = "versions";
+const READING: &str = "reading";
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct State {
@@ -135,15 +140,46 @@ impl Store {
         self.root.join(VERSIONS).join(version.to_string())
     }
 
+    fn reading_lock_path(&self, version: u64) -> PathBuf {
+        self.root.join(READING).join(format!("{version}.lock"))
+    }
+
     /// The installed content to show, if any loads (a missing or broken one is skipped).
+    /// It holds its version's reading lock while it lives.
     pub fn current(&self) -> Option<Library> {
         let version = self.state().current?;
+        let lock = self.hold_for_reading(version);
         Library::open(
             ContentSource::Directory(self.version_dir(version)),
             self.page_cache.as_ref(),
         )
         .ok()
-        .map(Library::imported)
+        .map(|library| library.imported(lock))
+    }
+
+    /// The version's reading lock, taken shared (`None` when the data folder can't hold
+    /// one: the version is then read unguarded, as on a read-only profile nothing removes it).
+    fn hold_for_reading(&self, version: u64) -> Option<File> {
+        let path = self.reading_lock_path(version);
+        let held = fs::create_dir_all(self.root.join(READING))
+            .and_then(|()| {
+                fs::OpenOptions::new()
+                    .create(true)
+                    .truncate(false)
+                    .write(true)
+                    .open(&path)
+            })
+            .and_then(|file| file.lock_shared().map(|()| file));
+        match held {
+            Ok(file) => Some(file),
+            Err(e) => {
+                log::warn!(
+                    "{}: {e}; reading version {version} without its lock",
+                    path.display()
+                );
+                None
+            }
+        }
     }
 
     /// What the reader shows: `built_in` content, or the installed content if it loads and
@@ -282,17 +318,31 @@ impl Store {
         }
     }
 
-    /// Versions neither current nor previous.
+    /// Versions neither current nor previous, unless a reader still reads one.
     fn remove_unused(&self) {
         let state = self.state();
         let keep = [state.current, state.previous];
-        if let Ok(entries) = fs::read_dir(self.root.join(VERSIONS)) {
-            for entry in entries.flatten() {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                if name.parse::<u64>().is_ok_and(|v| !keep.contains(&Some(v))) {
-                    let _ = fs::remove_dir_all(entry.path());
-                }
+        let Ok(entries) = fs::read_dir(self.root.join(VERSIONS)) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some(version) = name
+                .parse::<u64>()
+                .ok()
+                .filter(|v| !keep.contains(&Some(*v)))
+            else {
+                continue;
+            };
+            // Held exclusively while removed; a reader's shared hold keeps the version.
+            let lock_path = self.reading_lock_path(version);
+            let lock = File::options().write(true).open(&lock_path).ok();
+            if let Some(Err(fs::TryLockError::WouldBlock)) = lock.as_ref().map(File::try_lock) {
+                log::info!("version {version} is still being read: kept for now");
+                continue;
             }
+            let _ = fs::remove_dir_all(entry.path());
+            let _ = fs::remove_file(lock_path);
         }
     }
 }
