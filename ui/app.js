@@ -59,10 +59,11 @@ const backend = {
     return response.text(); // a 404 still carries a localized body
   },
   // { hits, preparing }: `preparing` is the percent done while the index is prepared (the
-  // app answers at once; `serve` waits for its index). null where there is no search.
+  // app answers at once; `serve` waits for its index). null when search is unavailable (an
+  // export whose index files are missing or damaged).
   async search(query, locale) {
     if (!WEB) return window.__TAURI__.core.invoke("search", { query, locale });
-    if (MODE === "export") return null;
+    if (MODE === "export") return exportSearch(query, locale);
     const response = await fetch(`/api/search?q=${encodeURIComponent(query)}&lang=${locale}`);
     return { hits: await response.json(), preparing: null };
   },
@@ -70,6 +71,24 @@ const backend = {
     if (!WEB) window.__TAURI__.core.invoke("page_painted");
   },
 };
+
+// An export searches its static index (search/) with ui/search.js, loaded when first needed.
+const EXPORT_SEARCH_RESULTS = 20; // as the app's
+let exportEngine = null;
+function exportSearch(query, locale) {
+  if (!exportEngine) {
+    exportEngine = new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = `${CONFIG.root}ui/search.js`;
+      script.onload = () => (window.READER_SEARCH ? resolve(window.READER_SEARCH) : reject(new Error("ui/search.js")));
+      script.onerror = () => reject(new Error("ui/search.js is missing"));
+      document.head.append(script);
+    }).then((engine) => { engine.setRoot(CONFIG.root); return engine; });
+  }
+  return exportEngine
+    .then((engine) => engine.search(query, locale, EXPORT_SEARCH_RESULTS))
+    .then((hits) => ({ hits, preparing: null }), (error) => { console.error(error); return null; });
+}
 
 function pageHref(locale, slug) {
   return WEB ? `${CONFIG.root}${locale}/${slug}${CONFIG.suffix}` : `/${locale}/${slug}`;
@@ -491,7 +510,7 @@ function renderResults(hits) {
     const a = document.createElement("a");
     a.className = "result";
     a.setAttribute("role", "option");
-    a.href = `/${reading}/${hit.slug}#${hit.id}`;
+    a.href = `${pageHref(reading, hit.slug)}#${hit.id}`;
     a.dataset.resultSlug = hit.slug;
     a.dataset.resultBlock = hit.id;
     a.dataset.words = JSON.stringify(hit.locale === reading ? hit.matched : []);

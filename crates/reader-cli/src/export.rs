@@ -1,6 +1,7 @@
 //! `reader export DIR`: every page in every locale as static HTML with relative links (it
 //! opens from the file system or any web server), the UI files and fonts, `hreflang`
-//! alternates, a sitemap and localized 404 pages. No search (the box says so).
+//! alternates, a sitemap and localized 404 pages, and the search index the pages' search box
+//! reads (`search/`, see `reader_core::search::static_index`).
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -131,6 +132,24 @@ pub fn export(
     )?;
     for path in images {
         write(path, library.files().get(path).expect("listed"))?;
+    }
+    // The search index: a few thousand small files for a big site, one folder per kind.
+    let index = reader_core::search::static_index::files(library);
+    let index_folders: BTreeSet<PathBuf> = index
+        .iter()
+        .filter_map(|(path, _)| {
+            dir.join("search")
+                .join(path)
+                .parent()
+                .map(Path::to_path_buf)
+        })
+        .collect();
+    for folder in &index_folders {
+        std::fs::create_dir_all(folder)
+            .with_context(|| format!("creating {}", folder.display()))?;
+    }
+    for (path, text) in &index {
+        write(&format!("search/{path}"), text.as_bytes())?;
     }
     write_sitemap(dir, &documents, &locales, base_url)?;
     Ok(Exported {

@@ -8,6 +8,7 @@
 
 pub mod cache;
 mod fold;
+pub mod static_index;
 mod tokenizer;
 
 pub use cache::IndexCache;
@@ -626,6 +627,62 @@ impl SearchIndex {
     }
 }
 
+/// A folded word's English (Snowball) stem, as the index stems its words.
+pub fn stem(word: &str) -> String {
+    let mut analyzer = TextAnalyzer::builder(tantivy::tokenizer::RawTokenizer::default())
+        .filter(Stemmer::new(Language::English))
+        .build();
+    let mut stream = analyzer.token_stream(word);
+    let mut out = String::new();
+    while stream.advance() {
+        out.push_str(&stream.token().text);
+    }
+    if out.is_empty() {
+        word.to_string()
+    } else {
+        out
+    }
+}
+
+/// Words outside Lao in folded text, as (start, word): runs of letters, digits and
+/// apostrophes, the apostrophes at their ends trimmed (the start is the run's). A full stop,
+/// colon or ’ between two letters, and a full stop, comma, semicolon or ’ between two digits,
+/// stay inside the word, as in the word segmenter the index uses (Unicode's word boundaries,
+/// WB6–7 and WB11–12: `iom.int`, `3.5` and `2,000` are one word each). Cheaper than the
+/// segmenter, and what snippets and the exported site's search match.
+pub fn plain_words(folded: &str) -> Vec<(usize, &str)> {
+    let is_lao = |c: char| ('\u{0E80}'..='\u{0EFF}').contains(&c);
+    let letter = |c: Option<char>| c.is_some_and(|c| c.is_alphabetic() && !is_lao(c));
+    let digit = |c: Option<char>| c.is_some_and(char::is_numeric);
+    let chars: Vec<(usize, char)> = folded.char_indices().collect();
+    let mut words = Vec::new();
+    let mut run_start = None;
+    for i in 0..=chars.len() {
+        let in_word = chars.get(i).is_some_and(|&(_, c)| {
+            let (before, after) = (
+                i.checked_sub(1).map(|b| chars[b].1),
+                chars.get(i + 1).map(|a| a.1),
+            );
+            ((c.is_alphanumeric() || c == '\'') && !is_lao(c))
+                || (matches!(c, '.' | ':' | '’') && letter(before) && letter(after))
+                || (matches!(c, '.' | ',' | ';' | '’') && digit(before) && digit(after))
+        });
+        let at = chars.get(i).map_or(folded.len(), |&(at, _)| at);
+        match (in_word, run_start) {
+            (true, None) => run_start = Some(at),
+            (false, Some(start)) => {
+                let word = folded[start..at].trim_matches('\'');
+                if !word.is_empty() {
+                    words.push((start, word));
+                }
+                run_start = None;
+            }
+            _ => {}
+        }
+    }
+    words
+}
+
 /// A page's title as the reader shows it in `locale`.
 fn title(library: &Library, locale: &str, slug: &str) -> String {
     let (Some(locale), Some(page)) = (library.locale(locale), library.manifest().page(slug)) else {
@@ -680,25 +737,9 @@ fn snippet(
     // the same cut for them); Lao words are found as substrings, as the index does.
     let folded = fold(text);
     let mut matches: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut run_start = None;
-    for (at, c) in folded
-        .text
-        .char_indices()
-        .chain(std::iter::once((folded.text.len(), ' ')))
-    {
-        let in_word = (c.is_alphanumeric() || c == '\'') && !('\u{0E80}'..='\u{0EFF}').contains(&c);
-        match (in_word, run_start) {
-            (true, None) => run_start = Some(at),
-            (false, Some(start)) => {
-                let word = folded.text[start..at].trim_matches('\'');
-                if !word.is_empty()
-                    && (terms.contains(&stem(word)) || prefix.is_some_and(|p| word.starts_with(p)))
-                {
-                    matches.push(folded.original_range(start..start + word.len()));
-                }
-                run_start = None;
-            }
-            _ => {}
+    for (start, word) in plain_words(&folded.text) {
+        if terms.contains(&stem(word)) || prefix.is_some_and(|p| word.starts_with(p)) {
+            matches.push(folded.original_range(start..start + word.len()));
         }
     }
     for word in lao_words {
@@ -712,8 +753,12 @@ fn snippet(
     // Cut at spaces where there are some (Lao has them between phrases), else anywhere.
     let mut start = char_boundary_before(text, first.saturating_sub(SNIPPET_BEFORE));
     if start > 0 {
-        if let Some(space) = text[start..first].find(char::is_whitespace) {
-            start += space + 1;
+        // After the first space (a no-break or ideographic one is more than a byte).
+        if let Some((space, c)) = text[start..first]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+        {
+            start += space + c.len_utf8();
         }
     }
     let mut end = char_boundary_before(text, (first + SNIPPET_AFTER).min(text.len()));
@@ -774,7 +819,20 @@ fn escape_regex(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::BlockAddress;
+    use super::{snippet, BlockAddress};
+
+    /// A no-break space (two bytes) before the match, where the snippet is cut: the cut lands
+    /// after it, not inside it (it panicked).
+    #[test]
+    fn a_snippet_is_cut_after_a_wide_space() {
+        for space in ['\u{00A0}', '\u{3000}'] {
+            let text = format!("{}{space}{} migration here", "x".repeat(50), "y".repeat(20));
+            let (html, matched) = snippet(&text, &["migrat".into()], None, &[], super::stem);
+            assert_eq!(matched, ["migration"]);
+            assert!(html.starts_with("…yyyy"), "{html}");
+            assert!(html.contains("<mark>migration</mark>"), "{html}");
+        }
+    }
 
     #[test]
     fn block_addresses_round_trip_and_refuse_what_does_not_fit() {
