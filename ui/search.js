@@ -588,7 +588,7 @@
     docs = docs.slice().sort((a, b) => (localeOf(a) !== readingIndex) - (localeOf(b) !== readingIndex) || a - b);
     const hits = [];
     const seen = new Set();
-    const BATCH = 8;
+    const BATCH = 4; // pages read at a time: few more than the 20 hits need
     for (let from = 0; from < docs.length && hits.length < limit; from += BATCH) {
       const batch = docs.slice(from, from + BATCH);
       const texts = await Promise.all(batch.map((doc) => textOf(meta.locales[localeOf(doc)], doc % meta.pages)));

@@ -32,7 +32,7 @@ pub const FORMAT: u32 = 1;
 /// Words are completed from their first three characters on.
 pub const PREFIX_CHARS: usize = 3;
 /// Bytes of postings a bucket file holds, about.
-const BUCKET_BYTES: usize = 4096;
+const BUCKET_BYTES: usize = 2048;
 
 /// The files of the index: (path under `search/`, contents).
 pub fn files(library: &Library) -> Vec<(String, String)> {
