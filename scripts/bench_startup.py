@@ -7,7 +7,9 @@ For each run: a fresh profile (first start), the release binary on the embedded 
 - whole-tree PSS: the app and every process it started (WebKitWebProcess,
   WebKitNetworkProcess), from /proc/PID/smaps_rollup, SETTLE seconds after the first paint;
 - the release binary's size.
-Usage: scripts/bench_startup.py [RUNS] (builds the release binary first).
+Usage: scripts/bench_startup.py [RUNS] (builds the release binary first), or
+       scripts/bench_startup.py RUNS OLD_BINARY NEW_BINARY: two builds taking turns, run by run
+       (compare them with each other, not with figures from another day).
 """
 
 import os
@@ -66,11 +68,11 @@ def start_daemon(args):
     return proc, proc.stdout.readline().strip()
 
 
-def one_run(env):
+def one_run(env, binary=BINARY):
     with tempfile.TemporaryDirectory() as profile:
         env = dict(env, XDG_CONFIG_HOME=f"{profile}/c", XDG_DATA_HOME=f"{profile}/d", XDG_CACHE_HOME=f"{profile}/x")
         t0 = time.monotonic()
-        app = subprocess.Popen([str(BINARY)], env=env, stderr=subprocess.PIPE, text=True)
+        app = subprocess.Popen([str(binary)], env=env, stderr=subprocess.PIPE, text=True)
         painted_ms, app_ms = None, None
         for line in app.stderr:
             if "first page painted" in line:
@@ -91,6 +93,8 @@ def one_run(env):
 
 def main():
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    if len(sys.argv) > 3:
+        return compare(runs, Path(sys.argv[2]), Path(sys.argv[3]))
     subprocess.run(["cargo", "build", "--release", "-p", "reader-app"], cwd=ROOT, check=True)
     xvfb, display = start_daemon(["Xvfb", "-displayfd", "1", "-screen", "0", "1280x860x24", "-nolisten", "tcp"])
     dbus, bus = start_daemon(["dbus-daemon", "--session", "--nofork", "--print-address=1"])
@@ -109,6 +113,29 @@ def main():
     print(f"whole-tree PSS after {SETTLE:.0f} s: median {statistics.median(pss):.1f} MB, max {max(pss):.1f} MB")
     print("  by process (last run): " + ", ".join(f"{k} {v:.1f} MB" for k, v in sorted(results[-1][3].items())))
     print(f"release binary: {BINARY.stat().st_size / 1e6:.1f} MB ({BINARY})")
+
+
+def compare(runs, old, new):
+    xvfb, display = start_daemon(["Xvfb", "-displayfd", "1", "-screen", "0", "1280x860x24", "-nolisten", "tcp"])
+    dbus, bus = start_daemon(["dbus-daemon", "--session", "--nofork", "--print-address=1"])
+    env = dict(os.environ, DISPLAY=f":{display}", DBUS_SESSION_BUS_ADDRESS=bus, LANG="en_US.UTF-8", RUST_LOG="info")
+    results = {"old": [], "new": []}
+    try:
+        for _ in range(runs):
+            for which, binary in [("old", old), ("new", new)]:
+                results[which].append(one_run(env, binary))
+    finally:
+        xvfb.kill()
+        dbus.kill()
+    print(f"runs: {runs} each, taking turns (release, Xvfb, first start, embedded content)")
+    medians = {}
+    for which in ["old", "new"]:
+        r = results[which]
+        medians[which] = [statistics.median(x[i] for x in r) for i in range(3)]
+        print(f"{which}: first page painted {medians[which][0]:.0f} ms from spawn, {medians[which][1]:.0f} ms app clock; "
+              f"whole-tree PSS {medians[which][2]:.1f} MB")
+    change = [(medians["new"][i] / medians["old"][i] - 1) * 100 for i in range(3)]
+    print(f"new against old: painted {change[0]:+.1f}% (spawn), {change[1]:+.1f}% (app clock); PSS {change[2]:+.1f}%")
 
 
 if __name__ == "__main__":

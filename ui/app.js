@@ -40,10 +40,13 @@ const backend = {
       },
     };
   },
-  async setLocale(locale) {
-    if (!WEB) return window.__TAURI__.core.invoke("set_locale", { locale });
+  // The chrome in `locale` and the body of `slug` in it (`view`: "side-by-side" or null):
+  // the app answers both in one command.
+  async switchLocale(locale, slug, view) {
+    if (!WEB) return window.__TAURI__.core.invoke("set_locale", { locale, slug, sideBySide: view === "side-by-side" });
     history.replaceState(null, "", CONFIG.alternates[locale] + location.hash);
-    return window.READER_CHROMES[locale];
+    const body = slug ? await this.body(locale, slug, view) : null;
+    return { chrome: window.READER_CHROMES[locale], body };
   },
   savePreferences(prefs) {
     if (!WEB) return window.__TAURI__.core.invoke("save_preferences", { preferences: prefs }).catch((e) => console.error(e));
@@ -135,29 +138,46 @@ function applyChrome(chrome) {
   // Pages in a language the app has no menus for: the menus are in the source language.
   $("#ui-untranslated").hidden = chrome.ui_translated;
 
+  // A language switch changes words, not structure: the links and buttons are updated in
+  // place (rebuilt only when the pages or languages themselves changed).
   const nav = $("#nav ul");
-  nav.replaceChildren(...chrome.nav.map((item) => {
-    const li = document.createElement("li");
-    const a = document.createElement("a");
-    a.href = pageHref(chrome.locale, item.slug);
-    a.dataset.slug = item.slug;
-    a.textContent = item.label;
-    li.append(a);
-    return li;
-  }));
+  const links = [...nav.querySelectorAll("a")];
+  if (links.length === chrome.nav.length && links.every((a, i) => a.dataset.slug === chrome.nav[i].slug)) {
+    links.forEach((a, i) => {
+      a.href = pageHref(chrome.locale, chrome.nav[i].slug);
+      a.textContent = chrome.nav[i].label;
+    });
+  } else {
+    nav.replaceChildren(...chrome.nav.map((item) => {
+      const li = document.createElement("li");
+      const a = document.createElement("a");
+      a.href = pageHref(chrome.locale, item.slug);
+      a.dataset.slug = item.slug;
+      a.textContent = item.label;
+      li.append(a);
+      return li;
+    }));
+  }
 
   const languages = $("#languages");
-  languages.replaceChildren(...chrome.locales.map((locale) => {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.lang = locale.code;
-    button.dataset.locale = locale.code;
-    button.textContent = locale.native_name;
+  const buttons = [...languages.querySelectorAll("button")];
+  const sameLanguages = buttons.length === chrome.locales.length
+    && buttons.every((b, i) => b.dataset.locale === chrome.locales[i].code && b.textContent === chrome.locales[i].native_name);
+  if (!sameLanguages) {
+    languages.replaceChildren(...chrome.locales.map((locale) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.lang = locale.code;
+      button.dataset.locale = locale.code;
+      button.textContent = locale.native_name;
+      button.addEventListener("click", () => switchLocale(locale.code));
+      return button;
+    }));
+  }
+  for (const button of languages.querySelectorAll("button")) {
     button.title = text("language-switch-hint");
-    button.setAttribute("aria-pressed", String(locale.code === chrome.locale));
-    button.addEventListener("click", () => switchLocale(locale.code));
-    return button;
-  }));
+    button.setAttribute("aria-pressed", String(button.dataset.locale === chrome.locale));
+  }
   applyTheme();
 }
 
@@ -176,7 +196,7 @@ function markCurrentSection(section) {
 
 // ---- pages ---------------------------------------------------------------------------
 
-// Swaps the page body in; `position` ({ block, offset }) says where to scroll.
+// Fetches the page body and swaps it in; `position` ({ block, offset }) says where to scroll.
 async function showPage(slug, position) {
   let html;
   try {
@@ -189,13 +209,34 @@ async function showPage(slug, position) {
     main.replaceChildren(p);
     return;
   }
-  if (html !== null) main.innerHTML = html; // an export's page is already in the document
+  showBody(html, position);
+}
+
+// Swaps a body in (null: an export's page is already in the document), in one DOM update,
+// then scrolls to `position`.
+function showBody(html, position) {
+  performance.mark("body-answered");
+  if (html !== null) main.innerHTML = html;
+  performance.mark("body-in");
   const article = main.querySelector("article");
   markCurrentSection(article ? article.dataset.section : "");
   restorePosition(position);
+  performance.mark("position-restored");
   if (!state.painted) {
     state.painted = true;
-    requestAnimationFrame(() => requestAnimationFrame(() => backend.pagePainted()));
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      backend.pagePainted();
+      setTimeout(warmFonts, 0);
+    }));
+  }
+}
+
+// Loads every bundled face once the first page is painted, so that the first switch to the
+// other script does not wait for its font (`font-display: block` would hide its text).
+function warmFonts() {
+  for (const face of ['400 1em "Reader Noto Sans Lao"', '700 1em "Reader Noto Sans Lao"',
+    '400 1em "Reader Noto Sans"', '700 1em "Reader Noto Sans"', 'italic 400 1em "Reader Noto Sans"']) {
+    document.fonts.load(face, "ກ a").catch(() => {});
   }
 }
 
@@ -278,16 +319,21 @@ function savePreferences() {
 
 async function switchLocale(locale) {
   if (!state.chrome || locale === state.chrome.locale) return;
+  performance.mark("switch-start"); // marks: where a switch's time goes (scripts/bench_ui.sh)
   const position = readingPosition();
   if (MODE === "export") {
     // Static files: go to the same page in that language, at the same block.
     location.assign(CONFIG.alternates[locale] + (position ? `#${position.block}` : ""));
     return;
   }
-  const chrome = await backend.setLocale(locale);
+  const view = state.prefs.sideBySide ? "side-by-side" : null;
+  const { chrome, body } = await backend.switchLocale(locale, currentSlug(), view);
+  performance.mark("switch-answered");
   state.prefs.locale = locale;
   applyChrome(chrome);
-  await showPage(currentSlug(), position);
+  performance.mark("switch-chrome-applied");
+  if (body !== null) showBody(body, position);
+  else await showPage(currentSlug(), position);
   savePosition();
 }
 
@@ -688,7 +734,7 @@ async function restoreContent() {
 
 // New content shows at once: new strings (About's version), the same page if it still exists.
 async function contentChanged(messageId) {
-  const chrome = await backend.setLocale(state.chrome.locale);
+  const { chrome } = await backend.switchLocale(state.chrome.locale, null, null);
   applyChrome(chrome);
   await showPage(currentSlug(), null);
   if (!main.querySelector("article[data-slug]") || !main.querySelector("article").dataset.slug) {

@@ -34,19 +34,33 @@ pub fn startup(state: State<'_, AppState>) -> Startup {
     }
 }
 
-/// Switches the reading language: new chrome strings, the native title, remembered.
+/// A language switch's answer: the chrome in the new language and, when a page is showing,
+/// its body (one round trip for the whole switch).
+#[derive(Serialize)]
+pub struct LocaleSwitch {
+    chrome: Chrome,
+    body: Option<String>,
+}
+
+/// Switches the reading language: new chrome strings, the native title, remembered; and the
+/// body of page `slug` in it (side by side when asked for).
 #[tauri::command]
 pub fn set_locale(
     window: WebviewWindow,
     state: State<'_, AppState>,
     locale: String,
-) -> Result<Chrome, CommandError> {
+    slug: Option<String>,
+    side_by_side: bool,
+) -> Result<LocaleSwitch, CommandError> {
     let library = state.library();
     let locale = reading(&library, locale)?;
     let chrome = library.chrome(&locale, APP_VERSION);
+    let body = slug
+        .and_then(|slug| library.render_view(&locale, &slug, side_by_side))
+        .map(|page| page.html);
     window.set_title(chrome.window_title.as_str())?;
     state.update_preferences(|p| p.locale = Some(locale.to_string()))?;
-    Ok(chrome)
+    Ok(LocaleSwitch { chrome, body })
 }
 
 /// Remembers the reading position, text size and theme (the locale has its own command),

@@ -97,10 +97,8 @@ pub fn respond<B>(library: &Library, request: &Request<B>) -> Response<Vec<u8>> 
                 Route::Page { locale, slug } => {
                     // `?view=side-by-side`: the page in two aligned columns.
                     let side_by_side = request.uri().query() == Some("view=side-by-side");
-                    let page = side_by_side
-                        .then(|| library.render_side_by_side(&locale, &slug))
-                        .flatten() // only one locale: nothing to compare with
-                        .or_else(|| library.render_page(&locale, &slug))
+                    let page = library
+                        .render_view(&locale, &slug, side_by_side)
                         .expect("routed pages exist");
                     (
                         StatusCode::OK,

@@ -178,6 +178,20 @@ impl Library {
         })
     }
 
+    /// The body the reader shows for `slug` in `locale`: side by side when asked for and
+    /// there is another locale to compare with, else the page. `None` for an unknown slug.
+    pub fn render_view(
+        &self,
+        locale: &Locale,
+        slug: &str,
+        side_by_side: bool,
+    ) -> Option<RenderedPage> {
+        side_by_side
+            .then(|| self.render_side_by_side(locale, slug))
+            .flatten()
+            .or_else(|| self.render_page(locale, slug))
+    }
+
     /// The page's blocks in two aligned columns (by message id): the source language on
     /// the left; on the right the reading locale, or for a source-language reader the
     /// next locale. `None` when the slug is unknown or there is only one locale.
