@@ -818,18 +818,22 @@ function bindEvents() {
 
   document.addEventListener("keydown", (event) => {
     const ctrl = event.ctrlKey || event.metaKey;
-    if (ctrl && !event.shiftKey && (event.key === "k" || event.key === "K")) { event.preventDefault(); searchBox.focus(); searchBox.select(); }
+    // Letter shortcuts by the key's place (`code`), not the character it types: with a Lao
+    // layout, Ctrl+K types a Lao letter. (`key` where there is no code, e.g. some remote
+    // keyboards.) Characters that matter as characters (+, -) stay `key`.
+    const letter = /^Key[A-Z]$/.test(event.code || "") ? event.code.slice(3).toLowerCase() : (event.key || "").toLowerCase();
+    if (ctrl && !event.shiftKey && letter === "k") { event.preventDefault(); searchBox.focus(); searchBox.select(); }
     else if (event.altKey && event.key === "ArrowLeft") { event.preventDefault(); goHistory(-1); }
     else if (event.altKey && event.key === "ArrowRight") { event.preventDefault(); goHistory(1); }
-    else if (ctrl && event.shiftKey && (event.key === "L" || event.key === "l")) { event.preventDefault(); switchLocale(nextLocale()); }
-    else if (ctrl && event.shiftKey && (event.key === "S" || event.key === "s")) { event.preventDefault(); toggleSideBySide(); }
-    else if (ctrl && event.shiftKey && (event.key === "O" || event.key === "o")) {
+    else if (ctrl && event.shiftKey && letter === "l") { event.preventDefault(); switchLocale(nextLocale()); }
+    else if (ctrl && event.shiftKey && letter === "s") { event.preventDefault(); toggleSideBySide(); }
+    else if (ctrl && event.shiftKey && letter === "o") {
       event.preventDefault();
       const block = focusedBlock();
       if (block) toggleOtherText(block);
     }
-    else if (ctrl && !event.shiftKey && (event.key === "d" || event.key === "D")) { event.preventDefault(); addBookmark(); }
-    else if (ctrl && !event.shiftKey && (event.key === "p" || event.key === "P")) { event.preventDefault(); window.print(); }
+    else if (ctrl && !event.shiftKey && letter === "d") { event.preventDefault(); addBookmark(); }
+    else if (ctrl && !event.shiftKey && letter === "p") { event.preventDefault(); window.print(); }
     else if (ctrl && (event.key === "+" || event.key === "=")) { event.preventDefault(); changeTextScale(TEXT_SCALE_STEP); }
     else if (ctrl && event.key === "-") { event.preventDefault(); changeTextScale(-TEXT_SCALE_STEP); }
   });
