@@ -625,7 +625,9 @@ function highlightLeftByASearch() {
   if (pending && pending.block === decodeURIComponent(location.hash.slice(1))) highlightBlock(pending.block, pending.words || []);
 }
 
-// Marks the block a search result opened, and the matched words in it.
+// Marks the block a search result opened, and the matched words in it. A word may cross
+// text nodes (Lao words are spans of their own, and a match can cover two): the block's
+// text is searched whole, and each match marked piece by piece in the nodes it covers.
 function highlightBlock(id, words) {
   for (const old of main.querySelectorAll(".search-hit")) old.classList.remove("search-hit");
   const block = document.getElementById(id);
@@ -633,21 +635,46 @@ function highlightBlock(id, words) {
   block.classList.add("search-hit");
   const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
   const nodes = [];
-  while (walker.nextNode()) nodes.push(walker.currentNode);
-  for (const node of nodes) {
+  let whole = "";
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
     if (node.parentElement.closest(".marker")) continue;
-    for (const word of words) {
-      let at = node.data.indexOf(word);
-      let current = node;
-      while (at >= 0 && word) {
-        const match = current.splitText(at);
-        current = match.splitText(word.length);
-        const mark = document.createElement("mark");
-        mark.className = "search-match";
-        match.replaceWith(mark);
-        mark.append(match);
-        at = current.data.indexOf(word);
-      }
+    nodes.push({ node, start: whole.length });
+    whole += node.data;
+  }
+  const ranges = [];
+  for (const word of words) {
+    if (!word) continue;
+    for (let at = whole.indexOf(word); at >= 0; at = whole.indexOf(word, at + word.length)) {
+      ranges.push([at, at + word.length]);
+    }
+  }
+  // From the end, so that splitting a node never moves a piece still to mark.
+  const pieces = [];
+  for (const [from, to] of ranges) {
+    for (const { node, start } of nodes) {
+      const a = Math.max(from, start);
+      const b = Math.min(to, start + node.data.length);
+      if (a < b) pieces.push({ node, a: a - start, b: b - start });
+    }
+  }
+  const byNode = new Map();
+  for (const piece of pieces) {
+    if (!byNode.has(piece.node)) byNode.set(piece.node, []);
+    byNode.get(piece.node).push(piece);
+  }
+  for (const [node, list] of byNode) {
+    list.sort((x, y) => y.a - x.a);
+    let end = node.data.length;
+    for (const { a, b } of list) {
+      if (b > end) continue; // overlaps a later match already marked
+      const match = node.splitText(a);
+      match.splitText(b - a);
+      const mark = document.createElement("mark");
+      mark.className = "search-match";
+      match.replaceWith(mark);
+      mark.append(match);
+      end = a;
     }
   }
 }

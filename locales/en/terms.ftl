@@ -11,3 +11,13 @@
 -global-compact = Global Compact for Safe, Orderly and Regular Migration
 -vientiane = Vientiane
 -country-strategy = Country Strategy
+
+## Kept on one line in Lao text (a short term is never broken across lines: see
+## docs/content-format.md). People's names, word by word, and the short form of the office.
+-org-short-local = IOM
+-name-sthabandith = Sthabandith
+-name-insisiengmai = Insisiengmai
+-name-nenette = Nenette
+-name-motus = Motus
+-name-shareen = Shareen
+-name-tuladhar = Tuladhar

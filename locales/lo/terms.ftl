@@ -17,3 +17,13 @@
 # REVIEW: Vientiane Mai's form for the Country Strategy is quoted with a gap
 # ("ແຜນງານຍຸດທະສາດການຮ່ວມມື … ປະຈຳສົກປີ 2022-2026"); only its first words are used here.
 -country-strategy = ແຜນງານຍຸດທະສາດການຮ່ວມມື
+
+## Kept on one line (a short term is never broken across lines: see docs/content-format.md).
+## People's names as Vientiane Mai wrote them, word by word, and the office's short form.
+-org-short-local = ອົງການ IOM
+-name-sthabandith = ສະຖາບັນດິດ
+-name-insisiengmai = ອິນຊີຊຽງໃໝ່
+-name-nenette = ນິແນັດ
+-name-motus = ໂມຕັສ
+-name-shareen = ຊາລິນ
+-name-tuladhar = ຕູລາດຮາ

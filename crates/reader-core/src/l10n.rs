@@ -37,6 +37,9 @@ pub struct LocaleBundle {
     resources: Vec<(Arc<str>, Arc<FluentResource>)>,
     /// Ids of the terms (`-name`): few, and the bundle doesn't tell.
     terms: BTreeSet<String>,
+    /// Short terms written as plain text (names, ສປປ ລາວ): a line never breaks inside them
+    /// (`line_breaks`).
+    keep_together: Vec<String>,
     /// Built on first use: checking, recording and pack previews need it, reading doesn't
     /// (for a big site it is ~15% of the loaded content).
     catalog: OnceLock<Catalog>,
@@ -83,6 +86,7 @@ impl LocaleBundle {
         let mut bundle = new_bundle(&id);
         let mut resources = Vec::with_capacity(files.len());
         let mut terms = BTreeSet::new();
+        let mut keep_together = Vec::new();
         // (resource, name) of every entry the bundle refused: its name was taken.
         let mut refused: Vec<(usize, String)> = Vec::new();
         for (path, bytes) in files {
@@ -92,6 +96,10 @@ impl LocaleBundle {
             };
             terms.extend(resource.entries().filter_map(|entry| match entry {
                 fluent_syntax::ast::Entry::Term(term) => Some(format!("-{}", term.id.name)),
+                _ => None,
+            }));
+            keep_together.extend(resource.entries().filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Term(term) => plain_short_text(&term.value),
                 _ => None,
             }));
             // Shared with the catalog, which reads entries when asked. The bundle's only
@@ -113,6 +121,7 @@ impl LocaleBundle {
             bundle,
             resources,
             terms,
+            keep_together,
             catalog: OnceLock::new(),
             pages: None,
         };
@@ -192,6 +201,11 @@ impl LocaleBundle {
             }
             catalog
         })
+    }
+
+    /// Short plain-text terms, kept on one line (see `line_breaks`).
+    pub fn keep_together(&self) -> &[String] {
+        &self.keep_together
     }
 
     pub fn has_message(&self, id: &str) -> bool {
@@ -567,6 +581,21 @@ pub fn requested_locales_from_accept_language(header: &str) -> Vec<String> {
 /// positions in one text share a `ftl::LineIndex`).
 pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     crate::ftl::LineIndex::new(text).position(text, offset)
+}
+
+/// A term's value when it is plain text (no placeable) of at most
+/// [`crate::line_breaks::KEEP_TOGETHER_MAX_CHARS`] characters.
+fn plain_short_text(pattern: &fluent_syntax::ast::Pattern<&str>) -> Option<String> {
+    let mut text = String::new();
+    for element in &pattern.elements {
+        match element {
+            fluent_syntax::ast::PatternElement::TextElement { value } => text.push_str(value),
+            fluent_syntax::ast::PatternElement::Placeable { .. } => return None,
+        }
+    }
+    let text = text.trim().to_string();
+    (!text.is_empty() && text.chars().count() <= crate::line_breaks::KEEP_TOGETHER_MAX_CHARS)
+        .then_some(text)
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ pub mod ftl;
 pub mod http;
 pub mod l10n;
 pub mod library;
+pub mod line_breaks;
 pub mod links;
 pub mod lint;
 pub mod locale;

@@ -361,7 +361,13 @@ impl Library {
             tag,
             class,
             id: block.id.clone(),
-            html: clean_message(&resolved.text),
+            // Lao lines break between words, never inside one or a kept name.
+            html: crate::line_breaks::mark(
+                &clean_message(&resolved.text),
+                self.localizer()
+                    .bundle(&resolved.locale)
+                    .map_or(&[], |bundle| bundle.keep_together()),
+            ),
             fallback,
             outdated,
             reviewed: status.reviewed,

@@ -566,3 +566,72 @@ fn tauri_driver() -> PathBuf {
     );
     path
 }
+
+/// In the page: every block of `main` holding Lao, as `{ id, text, starts }`: its text (the
+/// markers' left out) and where each of its rendered lines starts (UTF-16 offsets into
+/// `text`), found by measuring each character's box (`Range.getClientRects`).
+pub const LAO_LINE_STARTS_JS: &str = "
+  const out = [];
+  for (const block of document.querySelectorAll('main .block')) {
+    if (!/[\\u0E80-\\u0EFF]/.test(block.textContent)) continue;
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    let text = '', starts = [], lastTop = null;
+    const range = document.createRange();
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (node.parentElement.closest('.marker, .other-text')) continue;
+      for (let i = 0; i < node.data.length; i++) {
+        const code = node.data.charCodeAt(i);
+        if (code >= 0xdc00 && code <= 0xdfff) continue;
+        if (/\\s/.test(node.data[i])) continue;
+        range.setStart(node, i);
+        range.setEnd(node, i + (code >= 0xd800 && code <= 0xdbff ? 2 : 1));
+        const rect = range.getClientRects()[0];
+        if (!rect || rect.height === 0) continue;
+        if (lastTop === null || rect.top > lastTop + rect.height / 2) starts.push(text.length + i);
+        if (lastTop === null || rect.top > lastTop + rect.height / 2) lastTop = rect.top;
+      }
+      text += node.data;
+    }
+    out.push({ id: block.id, text, starts });
+  }
+  return out;";
+
+/// Where the lines measured by [`LAO_LINE_STARTS_JS`] start wrongly: inside a Lao word or a
+/// kept name (as `reader_core::line_breaks` cuts the text), before ໆ or a closing mark.
+pub fn bad_lao_line_starts(blocks: &Value, keep: &[String]) -> Vec<String> {
+    let mut bad = Vec::new();
+    for block in blocks.as_array().into_iter().flatten() {
+        let text = block["text"].as_str().unwrap_or_default();
+        // UTF-16 offsets → byte offsets.
+        let mut bytes_at = Vec::new();
+        for (byte, c) in text.char_indices() {
+            for _ in 0..c.len_utf16() {
+                bytes_at.push(byte);
+            }
+        }
+        bytes_at.push(text.len());
+        let units = reader_core::line_breaks::units(text, keep);
+        for start in block["starts"].as_array().into_iter().flatten() {
+            let at = bytes_at[start.as_u64().unwrap_or(0) as usize];
+            if at == 0 {
+                continue;
+            }
+            let c = text[at..].chars().next().unwrap_or(' ');
+            let inside = units
+                .iter()
+                .find(|(range, lao)| *lao && range.start < at && at < range.end);
+            let why = if matches!(c, 'ໆ' | 'ຯ' | ')' | ']' | '.' | ',' | ':' | ';' | '!' | '?')
+            {
+                Some(format!("starts with {c:?}"))
+            } else {
+                inside.map(|(range, _)| format!("inside {:?}", &text[range.clone()]))
+            };
+            if let Some(why) = why {
+                let line: String = text[at..].chars().take(12).collect();
+                bad.push(format!("{}: a line {why}: {line}…", block["id"]));
+            }
+        }
+    }
+    bad
+}

@@ -36,7 +36,7 @@ async fn bookmarks_are_kept_listed_opened_and_removed() {
     assert_eq!(list[0][0], "news-country-strategy-p3");
     assert_eq!(list[0][1], false);
     let title = app
-        .js("return document.querySelector('main h1').firstChild.textContent.trim()")
+        .js("return [...document.querySelector('main h1').childNodes].filter((n) => !(n.classList && n.classList.contains('marker'))).map((n) => n.textContent).join('').trim()")
         .await;
     assert_eq!(list[0][2], title);
     let words = list[0][3].as_str().unwrap();

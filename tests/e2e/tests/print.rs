@@ -71,7 +71,7 @@ fn base_letters(text: &str) -> String {
 
 async fn title(browser: &Browser) -> String {
     browser
-        .js("return document.querySelector('main h1').firstChild.textContent.trim()")
+        .js("return [...document.querySelector('main h1').childNodes].filter((n) => !(n.classList && n.classList.contains('marker'))).map((n) => n.textContent).join('').trim()")
         .await
         .as_str()
         .unwrap()
