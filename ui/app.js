@@ -344,8 +344,15 @@ function nextLocale() {
 
 function applyTextScale() {
   document.documentElement.style.fontSize = `${state.prefs.textScale}%`;
-  $("#text-smaller").disabled = state.prefs.textScale <= TEXT_SCALE_MIN;
-  $("#text-larger").disabled = state.prefs.textScale >= TEXT_SCALE_MAX;
+  const smaller = $("#text-smaller");
+  const larger = $("#text-larger");
+  const focused = document.activeElement;
+  smaller.disabled = state.prefs.textScale <= TEXT_SCALE_MIN;
+  larger.disabled = state.prefs.textScale >= TEXT_SCALE_MAX;
+  // A disabled button drops the focus to the page: it moves to its neighbour instead, the
+  // one that can still act (#18, item 8).
+  if (focused === larger && larger.disabled) smaller.focus();
+  else if (focused === smaller && smaller.disabled) larger.focus();
 }
 
 function changeTextScale(step) {

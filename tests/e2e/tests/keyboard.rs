@@ -26,3 +26,29 @@ async fn shortcuts_work_with_a_lao_layout() {
     app.wait_for_body("en", "home").await;
     app.quit().await;
 }
+
+/// A+ pressed to the largest size: the focus moves to A−, not to the page (#18, item 8).
+#[tokio::test]
+async fn focus_moves_off_a_button_that_becomes_disabled() {
+    let desktop = Desktop::start();
+    let profile = Profile::new();
+    let app = App::launch(&desktop, &profile, "en_US.UTF-8", &[]).await;
+    app.wait_for_body("en", "home").await;
+    let focused = app
+        .js(
+            "const b = document.getElementById('text-larger'); b.focus();
+             for (let i = 0; i < 20 && !b.disabled; i++) b.click();
+             return [b.disabled, document.activeElement.id]",
+        )
+        .await;
+    assert_eq!(focused, serde_json::json!([true, "text-smaller"]));
+    let focused = app
+        .js(
+            "const b = document.getElementById('text-smaller'); b.focus();
+             for (let i = 0; i < 30 && !b.disabled; i++) b.click();
+             return [b.disabled, document.activeElement.id]",
+        )
+        .await;
+    assert_eq!(focused, serde_json::json!([true, "text-larger"]));
+    app.quit().await;
+}
