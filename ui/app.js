@@ -591,6 +591,19 @@ function renderResults(hits) {
   searchResults.replaceChildren(...items);
   searchResults.hidden = false;
   searchBox.setAttribute("aria-expanded", "true");
+  fitResults();
+}
+
+// Keeps the open list inside the window: shifted left as far as it would spill out on the
+// right (a narrow window puts the search box far right), never past the left edge (#18,
+// item 3).
+function fitResults() {
+  if (searchResults.hidden) return;
+  searchResults.style.transform = "";
+  const margin = 8;
+  const rect = searchResults.getBoundingClientRect();
+  const spill = rect.right - (document.documentElement.clientWidth - margin);
+  if (spill > 0) searchResults.style.transform = `translateX(${-Math.min(spill, Math.max(rect.left - margin, 0))}px)`;
 }
 
 function showSearchMessage(message) {
@@ -600,6 +613,7 @@ function showSearchMessage(message) {
   searchResults.replaceChildren(p);
   searchResults.hidden = false;
   searchBox.setAttribute("aria-expanded", "true");
+  fitResults();
 }
 
 function closeResults() {
@@ -848,6 +862,7 @@ function bindEvents() {
   window.addEventListener("scroll", savePosition, { passive: true });
   // The app keeps the window's size with every save of the preferences.
   window.addEventListener("resize", savePosition, { passive: true });
+  window.addEventListener("resize", fitResults, { passive: true });
   window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", applyTheme);
 
   document.addEventListener("keydown", (event) => {

@@ -72,3 +72,35 @@ async fn hostile_and_empty_queries_show_no_error() {
     .await;
     app.quit().await;
 }
+
+/// The results list stays inside the window at 800 px and at the minimum width (#18,
+/// item 3: at 800 px it started at x=472, 546 px wide, and the page scrolled sideways).
+#[tokio::test]
+async fn results_stay_inside_a_narrow_window() {
+    let desktop = Desktop::start();
+    let profile = Profile::new();
+    let app = App::launch(&desktop, &profile, "en_US.UTF-8", &[]).await;
+    app.wait_for_body("en", "home").await;
+    for width in [800, 420] {
+        app.client.set_window_size(width, 700).await.unwrap();
+        app.js("const box = document.getElementById('search'); box.value = ''; box.dispatchEvent(new Event('input', { bubbles: true })); box.value = 'migration'; box.dispatchEvent(new Event('input', { bubbles: true })); return null").await;
+        let placed = wait_for("results", 100, || async {
+            let v = app
+                .js("const list = document.getElementById('search-results'); if (list.hidden || !list.querySelector('.result')) return null;
+                     const r = list.getBoundingClientRect(), d = document.documentElement;
+                     return [r.left, r.right, d.clientWidth, d.scrollWidth - d.clientWidth]")
+                .await;
+            v.as_array().cloned()
+        })
+        .await;
+        let (left, right, viewport, sideways) = (
+            placed[0].as_f64().unwrap(),
+            placed[1].as_f64().unwrap(),
+            placed[2].as_f64().unwrap(),
+            placed[3].as_f64().unwrap(),
+        );
+        assert!(left >= 0.0 && right <= viewport, "{width} px: {placed:?}");
+        assert_eq!(sideways, 0.0, "{width} px: the page scrolls sideways");
+    }
+    app.quit().await;
+}
