@@ -484,7 +484,10 @@ async function toggleOtherText(block) {
   const marker = block.querySelector(":scope > .marker[aria-expanded]");
   if (shown) {
     shown.remove();
-    if (marker) marker.setAttribute("aria-expanded", "false");
+    if (marker) {
+      marker.setAttribute("aria-expanded", "false");
+      marker.textContent = text("marker-outdated");
+    }
     return;
   }
   const locale = otherLocale();
@@ -503,7 +506,11 @@ async function toggleOtherText(block) {
   box.setAttribute("aria-label", name ? name.native_name : locale);
   box.innerHTML = other.innerHTML; // sanitized by the core, like every body
   block.append(box);
-  if (marker) marker.setAttribute("aria-expanded", "true");
+  if (marker) {
+    // Open, it says how to close it (#18, item 9).
+    marker.setAttribute("aria-expanded", "true");
+    marker.textContent = text("marker-outdated-open");
+  }
 }
 
 function focusedBlock() {

@@ -35,6 +35,7 @@ not-found-home = Go to the home page
 load-error = This page could not be loaded.
 marker-fallback = not yet translated, shown in English
 marker-outdated = may be outdated: show the English
+marker-outdated-open = showing the English: press again to hide it
 status-fallback = { $count ->
     [one] one paragraph shown in English
    *[other] { $count } paragraphs shown in English

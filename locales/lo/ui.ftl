@@ -34,6 +34,7 @@ not-found-home = ໄປທີ່ໜ້າຫຼັກ
 load-error = ບໍ່ສາມາດໂຫຼດໜ້ານີ້ໄດ້.
 marker-fallback = ຍັງບໍ່ທັນແປ, ສະແດງເປັນພາສາອັງກິດ
 marker-outdated = ອາດບໍ່ແມ່ນສະບັບຫຼ້າສຸດ: ເບິ່ງພາສາອັງກິດ
+marker-outdated-open = ກຳລັງສະແດງພາສາອັງກິດ: ກົດອີກຄັ້ງເພື່ອເຊື່ອງໄວ້
 status-fallback = { $count ->
    *[other] { $count } ຫຍໍ້ໜ້າ ສະແດງເປັນພາສາອັງກິດ
 }

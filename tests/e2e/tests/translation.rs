@@ -57,8 +57,23 @@ async fn status_line_and_markers_show_what_is_behind() {
     assert_eq!(other[0], "en");
     assert!(other[1].as_str().unwrap().contains(NEW_ENGLISH), "{other}");
     assert_eq!(app.js("return document.querySelector('#who-we-are-p2 > button.marker').getAttribute('aria-expanded')").await, "true");
+    // Open, the marker says how to close it; its Lao is large enough for stacked marks
+    // (#18, item 9); pressed again, it closes and says what it said.
+    let marker = app
+        .js("const m = document.querySelector('#who-we-are-p2 > button.marker'); return [m.textContent, parseFloat(getComputedStyle(m).fontSize)]")
+        .await;
+    assert_eq!(marker[0], "ກຳລັງສະແດງພາສາອັງກິດ: ກົດອີກຄັ້ງເພື່ອເຊື່ອງໄວ້");
+    assert!(marker[1].as_f64().unwrap() >= 14.0, "{marker}");
     let shot = desktop.screenshot("status-markers-lo");
     assert!(distinct_colours(&shot) > 50);
+    app.click("#who-we-are-p2 > button.marker").await;
+    let closed = app
+        .js("const m = document.querySelector('#who-we-are-p2 > button.marker'); return [m.textContent, m.getAttribute('aria-expanded'), !!document.querySelector('#who-we-are-p2 > .other-text')]")
+        .await;
+    assert_eq!(
+        closed,
+        serde_json::json!(["ອາດບໍ່ແມ່ນສະບັບຫຼ້າສຸດ: ເບິ່ງພາສາອັງກິດ", "false", false])
+    );
 
     // A current block shows its other language with the shortcut, when focused.
     app.js("document.getElementById('who-we-are-title').focus(); document.dispatchEvent(new KeyboardEvent('keydown', {key: 'O', ctrlKey: true, shiftKey: true})); return null").await;
