@@ -325,22 +325,14 @@
   function queryWords(query) {
     const cut = Array.from(query).slice(0, MAX_QUERY_CHARS).join("");
     const folded = fold(cut).text;
+    // Each word with where it starts (UTF-16 offsets into `folded`, as plainWords gives).
     const words = [];
-    const chars = Array.from(folded);
-    for (let i = 0; i < chars.length;) {
-      if (isLao(chars[i])) {
-        const start = i;
-        while (i < chars.length && isLao(chars[i])) i++;
-        const run = chars.slice(start, i).join("");
-        if (/[\p{Alphabetic}\p{N}]/u.test(run)) words.push({ lao: true, text: run, at: start });
-      } else {
-        i++;
-      }
+    for (const run of folded.matchAll(/[\u0E80-\u0EFF]+/g)) {
+      if (/[\p{Alphabetic}\p{N}]/u.test(run[0])) words.push({ lao: true, text: run[0], at: run.index });
     }
-    for (const [word] of plainWords(folded)) words.push({ lao: false, text: word, stem: stem(word) });
+    for (const [word, at] of plainWords(folded)) words.push({ lao: false, text: word, stem: stem(word), at });
     // In the order typed (the last one may be a prefix).
-    const order = (w) => (w.lao ? w.at : Array.from(folded.slice(0, folded.indexOf(w.text))).length);
-    words.sort((a, b) => order(a) - order(b));
+    words.sort((a, b) => a.at - b.at);
     const typing = !(cut && WHITESPACE.test(Array.from(cut).pop()));
     const last = words[words.length - 1];
     // A vowel written before its consonant, just typed, is not part of a word yet.

@@ -94,14 +94,12 @@ impl LocaleBundle {
             let Some(resource) = parse_resource(path, bytes, diagnostics) else {
                 continue;
             };
-            terms.extend(resource.entries().filter_map(|entry| match entry {
-                fluent_syntax::ast::Entry::Term(term) => Some(format!("-{}", term.id.name)),
-                _ => None,
-            }));
-            keep_together.extend(resource.entries().filter_map(|entry| match entry {
-                fluent_syntax::ast::Entry::Term(term) => plain_short_text(&term.value),
-                _ => None,
-            }));
+            for entry in resource.entries() {
+                if let fluent_syntax::ast::Entry::Term(term) = entry {
+                    terms.insert(format!("-{}", term.id.name));
+                    keep_together.extend(plain_short_text(&term.value));
+                }
+            }
             // Shared with the catalog, which reads entries when asked. The bundle's only
             // error is a name taken already (it keeps the first definition).
             let resource = Arc::new(resource);

@@ -52,6 +52,16 @@ pub fn screenshot_dir() -> PathBuf {
     dir
 }
 
+/// Every page of the shipped content (its manifest's order).
+pub const SHIPPED_SLUGS: [&str; 6] = [
+    "home",
+    "who-we-are",
+    "our-work",
+    "news",
+    "news/country-strategy",
+    "contacts",
+];
+
 /// The shipped content directory (`locales/`).
 pub fn shipped_content() -> PathBuf {
     workspace_root().join("locales")

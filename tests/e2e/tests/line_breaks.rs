@@ -6,17 +6,9 @@
 use reader_core::sanitize::plain_text;
 use reader_core::Library;
 use reader_e2e::web::{export, Browser, Served};
-use reader_e2e::{bad_lao_line_starts, App, Desktop, Profile, LAO_LINE_STARTS_JS};
+use reader_e2e::{bad_lao_line_starts, App, Desktop, Profile, LAO_LINE_STARTS_JS, SHIPPED_SLUGS};
 use serde_json::Value;
 
-const SLUGS: [&str; 6] = [
-    "home",
-    "who-we-are",
-    "our-work",
-    "news",
-    "news/country-strategy",
-    "contacts",
-];
 const WIDTHS: [u32; 3] = [420, 800, 1100];
 const TEXT_SIZES: [u32; 3] = [100, 150, 200];
 
@@ -110,7 +102,7 @@ async fn lao_lines_break_between_words_in_the_app() {
     let mut bad = Vec::new();
     for width in WIDTHS {
         app.client.set_window_size(width, 800).await.unwrap();
-        for slug in SLUGS {
+        for slug in SHIPPED_SLUGS {
             open(&app, slug).await;
             bad.extend(
                 measure(
@@ -157,7 +149,7 @@ async fn lao_lines_break_between_words_served_and_exported() {
     let mut bad = Vec::new();
     for width in WIDTHS {
         browser.client.set_window_size(width, 800).await.unwrap();
-        for slug in SLUGS {
+        for slug in SHIPPED_SLUGS {
             for url in [
                 format!("{}/lo/{slug}", served.base),
                 format!("file://{}/lo/{slug}.html", site.display()),

@@ -334,7 +334,6 @@ fn fields(schema: &Schema) -> tantivy::Result<Fields> {
 pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
-    stemmed: TextAnalyzer,
     origin: IndexOrigin,
     /// Why it was not opened from the cache (see [`Searcher::notes`]).
     notes: Vec<String>,
@@ -410,7 +409,6 @@ impl SearchIndex {
         Ok(Self {
             reader,
             fields,
-            stemmed: stemmed_analyzer(),
             origin,
             notes: Vec::new(),
         })
@@ -466,7 +464,7 @@ impl SearchIndex {
         if words.is_empty() {
             return Vec::new();
         }
-        let stemmed: Vec<String> = words.iter().map(|w| self.stem(&w.folded)).collect();
+        let stemmed: Vec<String> = words.iter().map(|w| stem(&w.folded)).collect();
         let prefix = typing.then(|| words.last().expect("not empty").folded.clone());
 
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -546,10 +544,7 @@ impl SearchIndex {
                 continue;
             };
             let text = plain_text(&resolved.text).into_string();
-            let (snippet_html, matched) =
-                snippet(&text, &stemmed, prefix.as_deref(), &lao_words, |w| {
-                    self.stem(w)
-                });
+            let (snippet_html, matched) = snippet(&text, &stemmed, prefix.as_deref(), &lao_words);
             hits.push(SearchHit {
                 locale: locale.to_string(),
                 slug: slug.to_string(),
@@ -611,9 +606,20 @@ impl SearchIndex {
             Box::new(PhraseQuery::new(terms))
         })
     }
+}
 
-    fn stem(&self, word: &str) -> String {
-        let mut analyzer = self.stemmed.clone();
+/// A folded word's English (Snowball) stem, as the index stems its words: the query's
+/// words, snippets and the exported site's index all stem with this one.
+pub fn stem(word: &str) -> String {
+    thread_local! {
+        // Built once per thread: snippets and exports stem every word of their texts.
+        static STEMMER: std::cell::RefCell<TextAnalyzer> = std::cell::RefCell::new(
+            TextAnalyzer::builder(tantivy::tokenizer::RawTokenizer::default())
+                .filter(Stemmer::new(Language::English))
+                .build(),
+        );
+    }
+    STEMMER.with_borrow_mut(|analyzer| {
         let mut stream = analyzer.token_stream(word);
         let mut out = String::new();
         while stream.advance() {
@@ -624,24 +630,7 @@ impl SearchIndex {
         } else {
             out
         }
-    }
-}
-
-/// A folded word's English (Snowball) stem, as the index stems its words.
-pub fn stem(word: &str) -> String {
-    let mut analyzer = TextAnalyzer::builder(tantivy::tokenizer::RawTokenizer::default())
-        .filter(Stemmer::new(Language::English))
-        .build();
-    let mut stream = analyzer.token_stream(word);
-    let mut out = String::new();
-    while stream.advance() {
-        out.push_str(&stream.token().text);
-    }
-    if out.is_empty() {
-        word.to_string()
-    } else {
-        out
-    }
+    })
 }
 
 /// Words outside Lao in folded text, as (start, word): runs of letters, digits and
@@ -731,7 +720,6 @@ fn snippet(
     terms: &[String],
     prefix: Option<&str>,
     lao_words: &[&str],
-    stem: impl Fn(&str) -> String,
 ) -> (String, Vec<String>) {
     // Words outside Lao are cut at non-letters (cheaper than the dictionary segmenter, and
     // the same cut for them); Lao words are found as substrings, as the index does.
@@ -827,7 +815,7 @@ mod tests {
     fn a_snippet_is_cut_after_a_wide_space() {
         for space in ['\u{00A0}', '\u{3000}'] {
             let text = format!("{}{space}{} migration here", "x".repeat(50), "y".repeat(20));
-            let (html, matched) = snippet(&text, &["migrat".into()], None, &[], super::stem);
+            let (html, matched) = snippet(&text, &["migrat".into()], None, &[]);
             assert_eq!(matched, ["migration"]);
             assert!(html.starts_with("…yyyy"), "{html}");
             assert!(html.contains("<mark>migration</mark>"), "{html}");

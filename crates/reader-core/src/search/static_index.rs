@@ -25,7 +25,6 @@ use serde_json::json;
 
 use super::{fold, lao_pairs, plain_words, stem};
 use crate::library::Library;
-use crate::sanitize::plain_text;
 
 /// The format the page's script reads (`meta.js`'s `format`).
 pub const FORMAT: u32 = 1;
@@ -43,20 +42,17 @@ pub fn files(library: &Library) -> Vec<(String, String)> {
     let mut prefixes: BTreeMap<String, BTreeSet<(String, String)>> = BTreeMap::new();
     let mut out = Vec::new();
     let (mut blocks, mut block_units) = (0usize, 0usize);
-    for (l, locale) in locales.iter().enumerate() {
-        let Some(code) = library.locale(locale) else {
-            continue;
-        };
+    // The blocks as the app's index reads them (`search::entries`: locale by locale, page by
+    // page), one page's text file and terms at a time.
+    let mut found = super::entries(library).peekable();
+    for (l, locale) in library.locales().iter().enumerate() {
         for (p, page) in pages.iter().enumerate() {
             let doc = (l * pages.len() + p) as u32;
             let mut terms = BTreeSet::new();
             let mut shown = Vec::new();
-            for block in &page.blocks {
-                let Some(resolved) = library.resolve(locale, &block.id, None) else {
-                    continue;
-                };
-                let text = plain_text(&resolved.text).into_string();
-                let folded = fold(&text).text;
+            while let Some(entry) = found.next_if(|e| (e.address.locale, e.address.page) == (l, p))
+            {
+                let folded = fold(&entry.text).text;
                 for (pair, _, _) in lao_pairs(&folded) {
                     terms.insert(format!("l{pair}"));
                 }
@@ -72,17 +68,17 @@ pub fn files(library: &Library) -> Vec<(String, String)> {
                     }
                 }
                 blocks += 1;
-                block_units += text.encode_utf16().count();
-                let fallback = u8::from(resolved.locale != *locale);
-                shown.push(json!([block.id, text, fallback]));
+                block_units += entry.text.encode_utf16().count();
+                let id = &page.blocks[entry.address.block].id;
+                shown.push(json!([id, entry.text, u8::from(entry.address.fallback)]));
             }
             for term in terms {
                 postings.entry(term).or_default().push(doc);
             }
-            let path = format!("x/{locale}/{p}.js");
+            let path = format!("x/{}/{p}.js", locale.code);
             let data = json!({
                 "slug": page.slug,
-                "title": library.page_title(&code, page).into_string(),
+                "title": library.page_title(&locale.code, page).into_string(),
                 "blocks": shown,
             });
             out.push((path.clone(), script(&path, &data)));
