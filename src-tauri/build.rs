@@ -11,6 +11,7 @@ fn main() {
         "choose_pack",
         "preview_pack",
         "install_pack",
+        "can_restore",
         "restore_content",
         "bookmarks",
         "set_bookmark",

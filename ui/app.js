@@ -103,7 +103,7 @@ const TEXT_SCALE_MAX = 200;
 const state = {
   chrome: null,        // UI strings, navigation and locales of the reading locale
   prefs: null,         // what is remembered across restarts
-  history: [],         // visited slugs
+  history: [],         // visited pages: { slug, position } (where the reader left each)
   historyIndex: -1,
   painted: false,
 };
@@ -120,7 +120,6 @@ function text(id) {
 function applyChrome(chrome) {
   state.chrome = chrome;
   document.documentElement.lang = chrome.locale;
-  document.title = chrome.window_title;
   for (const el of document.querySelectorAll("[data-i18n]")) {
     el.textContent = text(el.dataset.i18n);
   }
@@ -131,9 +130,13 @@ function applyChrome(chrome) {
     el.setAttribute("aria-label", text(el.dataset.i18nLabel));
     el.title = text(el.dataset.i18nLabel);
   }
+  // Tooltips name their shortcut (F1 lists them all).
+  for (const el of document.querySelectorAll("[data-shortcut]")) {
+    el.title = withShortcut(el.dataset.i18nLabel ? text(el.dataset.i18nLabel) : el.textContent, el.dataset.shortcut);
+  }
   $(".for-translations").hidden = chrome.locale === chrome.source_locale;
-  // On paper: what the page is, in which language, from which content, and where it comes from.
-  $("#print-header").textContent = [chrome.window_title, localeName(chrome.locale), text("print-source")]
+  // On paper: who the content is from, in which language, from which content and where.
+  $("#print-header").textContent = [text("print-org"), localeName(chrome.locale), text("print-source")]
     .filter(Boolean).join(" · ");
   // Pages in a language the app has no menus for: the menus are in the source language.
   $("#ui-untranslated").hidden = chrome.ui_translated;
@@ -175,14 +178,20 @@ function applyChrome(chrome) {
     }));
   }
   for (const button of languages.querySelectorAll("button")) {
-    button.title = text("language-switch-hint");
+    button.title = withShortcut(text("language-switch-hint"), "Ctrl+Shift+L");
+    button.setAttribute("aria-keyshortcuts", "Control+Shift+L");
     button.setAttribute("aria-pressed", String(button.dataset.locale === chrome.locale));
   }
   applyTheme();
 }
 
+function withShortcut(label, shortcut) {
+  return `${label} (${shortcut})`;
+}
+
 function currentSlug() {
-  return state.history[state.historyIndex];
+  const entry = state.history[state.historyIndex];
+  return entry && entry.slug;
 }
 
 function markCurrentSection(section) {
@@ -220,6 +229,7 @@ function showBody(html, position) {
   performance.mark("body-in");
   const article = main.querySelector("article");
   markCurrentSection(article ? article.dataset.section : "");
+  nameWindow(article);
   restorePosition(position);
   performance.mark("position-restored");
   if (!state.painted) {
@@ -229,6 +239,13 @@ function showBody(html, position) {
       setTimeout(warmFonts, 0);
     }));
   }
+}
+
+// "Page — IOM Lao PDR Reader" in the reading language, as the core names the page; the app
+// gives the document's title to the window.
+function nameWindow(article) {
+  const title = (article && article.dataset.windowTitle) || text("app-name");
+  if (document.title !== title) document.title = title;
 }
 
 // Loads every bundled face once the first page is painted, so that the first switch to the
@@ -247,14 +264,23 @@ async function navigate(slug, block) {
     location.assign(pageHref(state.chrome.locale, slug) + (block ? `#${block}` : ""));
     return;
   }
-  state.history.splice(state.historyIndex + 1);
-  state.history.push(slug);
-  state.historyIndex = state.history.length - 1;
-  await showPage(slug, block ? { block, offset: 0 } : null);
+  const position = block ? { block, offset: 0 } : null;
+  if (slug === currentSlug()) {
+    // The page showing (a search result on it, its own link): no second entry, as a
+    // browser replaces rather than adds an entry for the same address.
+    restorePosition(position);
+  } else {
+    rememberPosition();
+    state.history.splice(state.historyIndex + 1);
+    state.history.push({ slug, position: null });
+    state.historyIndex = state.history.length - 1;
+    await showPage(slug, position);
+  }
   main.focus({ preventScroll: true });
   savePosition();
 }
 
+// Back and forward return to where the reader was on that page (#18, item 5).
 async function goHistory(step) {
   if (WEB) {
     history.go(step);
@@ -262,9 +288,17 @@ async function goHistory(step) {
   }
   const index = state.historyIndex + step;
   if (index < 0 || index >= state.history.length) return;
+  rememberPosition();
   state.historyIndex = index;
-  await showPage(state.history[index], null);
+  const entry = state.history[index];
+  await showPage(entry.slug, entry.position);
   savePosition();
+}
+
+// Keeps the reading position in the current history entry, before leaving it.
+function rememberPosition() {
+  const entry = state.history[state.historyIndex];
+  if (entry) entry.position = readingPosition();
 }
 
 // ---- reading position ------------------------------------------------------------------
@@ -342,8 +376,10 @@ function nextLocale() {
   return codes[(codes.indexOf(state.chrome.locale) + 1) % codes.length];
 }
 
+// The reading area's size (main's, in em below it): the toolbar and dialogs keep the
+// system's size (#18, item 1).
 function applyTextScale() {
-  document.documentElement.style.fontSize = `${state.prefs.textScale}%`;
+  document.documentElement.style.setProperty("--text-scale", String(state.prefs.textScale / 100));
   const smaller = $("#text-smaller");
   const larger = $("#text-larger");
   const focused = document.activeElement;
@@ -564,12 +600,15 @@ const SEARCH_RETRY_MS = 250;
 
 function renderResults(hits) {
   const reading = state.chrome.locale;
-  const items = hits.map((hit) => {
+  const items = hits.map((hit, index) => {
     // A match in the other language opens the same block in the reading language.
     const aligned = hit.aligned;
     const a = document.createElement("a");
     a.className = "result";
+    a.id = `result-${index}`;
+    a.tabIndex = -1; // options of the listbox: the box keeps the focus
     a.setAttribute("role", "option");
+    a.setAttribute("aria-selected", "false");
     a.href = `${pageHref(reading, hit.slug)}#${hit.id}`;
     a.dataset.resultSlug = hit.slug;
     a.dataset.resultBlock = hit.id;
@@ -628,6 +667,24 @@ function closeResults() {
   searchResults.hidden = true;
   searchResults.replaceChildren();
   searchBox.setAttribute("aria-expanded", "false");
+  searchBox.removeAttribute("aria-activedescendant");
+}
+
+function resultOptions() {
+  return [...searchResults.querySelectorAll(".result")];
+}
+
+// Selects result `index` (-1: none), scrolled into the list's view.
+function selectResult(index) {
+  const options = resultOptions();
+  options.forEach((option, i) => option.setAttribute("aria-selected", String(i === index)));
+  const chosen = options[index];
+  if (chosen) {
+    searchBox.setAttribute("aria-activedescendant", chosen.id);
+    chosen.scrollIntoView({ block: "nearest" });
+  } else {
+    searchBox.removeAttribute("aria-activedescendant");
+  }
 }
 
 const HIGHLIGHT_KEY = "reader-highlight";
@@ -707,6 +764,57 @@ function highlightBlock(id, words) {
   }
 }
 
+// ---- notices and the list of shortcuts --------------------------------------------------------
+
+const NOTICE_MS = 5000;
+let noticeTimer = null;
+
+// A brief message at the bottom of the window (read out by screen readers: role=status).
+function showNotice(message) {
+  const notice = $("#notice");
+  notice.textContent = message;
+  notice.hidden = false;
+  clearTimeout(noticeTimer);
+  noticeTimer = setTimeout(() => { notice.hidden = true; }, NOTICE_MS);
+}
+
+// Every shortcut of the window, as F1 lists it: keys (as printed on keyboards) and what
+// they do, in the reading language. `app`: the desktop app only.
+const SHORTCUTS = [
+  { keys: "Ctrl+K", does: "shortcut-search" },
+  { keys: "↓ ↑ · Enter · Esc", does: "shortcut-results" },
+  { keys: "Alt+← · Alt+→", does: "shortcut-history" },
+  { keys: "Ctrl+Shift+L", does: "shortcut-language" },
+  { keys: "Ctrl+Shift+S", does: "shortcut-side-by-side" },
+  { keys: "Ctrl+Shift+O", does: "shortcut-other-text" },
+  { keys: "Ctrl++ · Ctrl+−", does: "shortcut-text-size" },
+  { keys: "Ctrl+D", does: "shortcut-bookmark", app: true },
+  { keys: "Ctrl+P", does: "shortcut-print" },
+  { keys: "F1 · ?", does: "shortcut-help" },
+];
+
+function openShortcuts() {
+  const list = $("#shortcuts-list");
+  list.replaceChildren(...SHORTCUTS.filter((s) => !s.app || !WEB).flatMap(({ keys, does }) => {
+    const dt = document.createElement("dt");
+    const kbd = document.createElement("kbd");
+    kbd.textContent = keys;
+    kbd.lang = "en";
+    dt.append(kbd);
+    const dd = document.createElement("dd");
+    dd.textContent = text(does);
+    return [dt, dd];
+  }));
+  const sheet = $("#shortcuts");
+  if (!sheet.open) sheet.showModal();
+  $("#shortcuts-close").focus();
+}
+
+// Whether a key pressed in `target` types text there ("?" is then a character).
+function typesText(target) {
+  return !!target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
 // ---- content packs (the app only) ----------------------------------------------------------
 
 const packDialog = $("#pack-preview");
@@ -782,16 +890,43 @@ async function installPack() {
   }
 }
 
-async function restoreContent() {
-  const restored = await window.__TAURI__.core.invoke("restore_content").catch(() => null);
-  await contentChanged(restored ? "pack-restored" : "pack-nothing-to-restore");
+// About: Close has the focus (Enter starts nothing); Restore is off, and says why, when
+// there is nothing to go back to (#18, item 4).
+async function openAbout() {
+  $("#content-message").hidden = true;
+  askRestore(false);
+  if (!WEB) await refreshRestore();
+  $("#about").showModal();
+  $("#about-close").focus();
 }
 
-// New content shows at once: new strings (About's version), the same page if it still exists.
-async function contentChanged(messageId) {
+async function refreshRestore() {
+  const possible = await invoke("can_restore").catch(() => false);
+  $("#restore-button").disabled = !possible;
+  $("#restore-note").hidden = possible;
+}
+
+// Restoring replaces what is read: asked first, "no" has the focus.
+function askRestore(ask) {
+  $("#restore-confirm").hidden = !ask;
+  if (ask) $("#restore-no").focus();
+}
+
+async function restoreContent() {
+  askRestore(false);
+  const position = readingPosition();
+  const restored = await invoke("restore_content").catch(() => null);
+  await contentChanged(restored ? "pack-restored" : "pack-nothing-to-restore", position);
+  await refreshRestore();
+  $("#about-close").focus();
+}
+
+// New content shows at once: new strings (About's version), the same page if it still
+// exists, at `position` (the reading position before the change).
+async function contentChanged(messageId, position = null) {
   const { chrome } = await backend.switchLocale(state.chrome.locale, null, null);
   applyChrome(chrome);
-  await showPage(currentSlug(), null);
+  await showPage(currentSlug(), position);
   if (!main.querySelector("article[data-slug]") || !main.querySelector("article").dataset.slug) {
     await showPage(chrome.home, null);
   }
@@ -818,28 +953,34 @@ function bindEvents() {
   });
   $("#side-by-side").addEventListener("click", toggleSideBySide);
   searchBox.addEventListener("input", runSearch);
+  // The listbox pattern: the keyboard stays in the box, ↓/↑ move the selection
+  // (aria-activedescendant), Enter opens the selected result or the first (#18, item 2).
   searchBox.addEventListener("keydown", (event) => {
+    const options = resultOptions();
+    const selected = options.findIndex((o) => o.getAttribute("aria-selected") === "true");
     if (event.key === "Escape") { searchBox.value = ""; closeResults(); }
     else if (event.key === "Enter") {
-      const first = searchResults.querySelector(".result");
-      if (first) { event.preventDefault(); openResult(first); }
-    } else if (event.key === "ArrowDown") {
-      const first = searchResults.querySelector(".result");
-      if (first) { event.preventDefault(); first.focus(); }
+      const chosen = options[Math.max(selected, 0)];
+      if (chosen) { event.preventDefault(); openResult(chosen); }
+    } else if (event.key === "ArrowDown" && options.length) {
+      event.preventDefault();
+      selectResult(Math.min(selected + 1, options.length - 1));
+    } else if (event.key === "ArrowUp" && options.length) {
+      event.preventDefault();
+      selectResult(Math.max(selected - 1, -1));
     }
   });
+  // A press in the list keeps the focus in the box (the list is not a stop of its own).
+  searchResults.addEventListener("mousedown", (event) => event.preventDefault());
   searchResults.addEventListener("click", (event) => {
     const link = event.target.closest(".result");
     if (!link) return;
     event.preventDefault();
     openResult(link);
   });
-  searchResults.addEventListener("keydown", (event) => {
-    const current = event.target.closest(".result");
-    if (!current) return;
-    if (event.key === "ArrowDown" && current.nextElementSibling) { event.preventDefault(); current.nextElementSibling.focus(); }
-    else if (event.key === "ArrowUp") { event.preventDefault(); (current.previousElementSibling || searchBox).focus(); }
-    else if (event.key === "Escape") { closeResults(); searchBox.focus(); }
+  // The list closes when the focus leaves the search (Tab, a click elsewhere).
+  $(".search").addEventListener("focusout", (event) => {
+    if (!event.currentTarget.contains(event.relatedTarget)) closeResults();
   });
   document.addEventListener("click", (event) => {
     if (!event.target.closest(".search")) closeResults();
@@ -849,13 +990,17 @@ function bindEvents() {
   $("#text-smaller").addEventListener("click", () => changeTextScale(-TEXT_SCALE_STEP));
   $("#text-larger").addEventListener("click", () => changeTextScale(TEXT_SCALE_STEP));
   $("#theme").addEventListener("click", toggleTheme);
-  $("#about-button").addEventListener("click", () => {
-    $("#content-message").hidden = true;
-    $("#about").showModal();
-  });
+  $("#about-button").addEventListener("click", openAbout);
+  $("#shortcuts-button").addEventListener("click", () => { $("#about").close(); openShortcuts(); });
   if (!WEB) {
     $("#import-button").addEventListener("click", () => { $("#about").close(); previewPack(); });
-    $("#restore-button").addEventListener("click", restoreContent);
+    $("#restore-button").addEventListener("click", () => askRestore(true));
+    $("#restore-no").addEventListener("click", () => { askRestore(false); $("#restore-button").focus(); });
+    $("#restore-yes").addEventListener("click", restoreContent);
+    // A link the system's browser or mail program was given: said briefly (#18, item 6).
+    window.__TAURI__.event.listen("link-handed-over", ({ payload }) => {
+      showNotice(text(!payload.opened ? "link-not-opened" : payload.mail ? "link-opening-mail" : "link-opening-web"));
+    });
     $("#pack-install").addEventListener("click", installPack);
     $("#pack-cancel").addEventListener("click", () => packDialog.close());
     window.__TAURI__.event.listen("pack-dropped", (event) => previewPack(event.payload));
@@ -870,6 +1015,10 @@ function bindEvents() {
   // The app keeps the window's size with every save of the preferences.
   window.addEventListener("resize", savePosition, { passive: true });
   window.addEventListener("resize", fitResults, { passive: true });
+  // Sticky column headings sit under the toolbar, however many rows it takes.
+  new ResizeObserver(([entry]) => {
+    document.documentElement.style.setProperty("--toolbar-height", `${entry.target.offsetHeight}px`);
+  }).observe($(".toolbar"));
   window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", applyTheme);
 
   document.addEventListener("keydown", (event) => {
@@ -892,6 +1041,10 @@ function bindEvents() {
     else if (ctrl && !event.shiftKey && letter === "p") { event.preventDefault(); window.print(); }
     else if (ctrl && (event.key === "+" || event.key === "=")) { event.preventDefault(); changeTextScale(TEXT_SCALE_STEP); }
     else if (ctrl && event.key === "-") { event.preventDefault(); changeTextScale(-TEXT_SCALE_STEP); }
+    else if (event.key === "F1" || (event.key === "?" && !ctrl && !event.altKey && !typesText(event.target))) {
+      event.preventDefault();
+      openShortcuts();
+    }
   });
 }
 
@@ -907,7 +1060,7 @@ async function start() {
   if (WEB) {
     // The page (or the 404) is already in the document; `serve` swaps in the side-by-side
     // view when that is the reader's choice.
-    state.history = [CONFIG.slug];
+    state.history = [{ slug: CONFIG.slug, position: null }];
     state.historyIndex = 0;
     if (MODE === "serve" && state.prefs.sideBySide && CONFIG.slug) {
       await showPage(CONFIG.slug, position);
@@ -920,7 +1073,7 @@ async function start() {
     return;
   }
   const slug = state.prefs.lastSlug || startup.chrome.home;
-  state.history = [slug];
+  state.history = [{ slug, position: null }];
   state.historyIndex = 0;
   await showPage(slug, position);
 }

@@ -1,7 +1,8 @@
 ### The reader's own words: toolbar, dialogs, notices. Plain text only (no markup).
 ### Variables: { $app-version }, { $content-version }, { $content-date } (About box).
 
-window-title = { -org-name }
+# The window's title: the page's title and the app's name.
+window-title = { $page } — { app-name }
 app-name = IOM Lao PDR Reader
 # The language's name in its own script, as the language switch lists it.
 locale-name = English
@@ -11,12 +12,12 @@ nav-label = Sections
 back = Back
 forward = Forward
 language-label = Language
-language-switch-hint = Switch language (Ctrl+Shift+L)
+language-switch-hint = Switch language
 text-smaller = Smaller text
 text-larger = Larger text
 theme-dark = Dark theme
 theme-light = Light theme
-about = About
+about = About the reader
 about-title = About this reader
 about-app = { app-name }, version { $app-version }
 about-content = Content version { $content-version }, { $content-date }, { $content-origin ->
@@ -45,7 +46,7 @@ status-outdated = { $count ->
    *[other] { $count } may be outdated
 }
 status-unreviewed = translation not yet reviewed
-side-by-side-hint = Show English and the translation side by side (Ctrl+Shift+S)
+side-by-side-hint = Show English and the translation side by side
 other-language-hint = Show this paragraph in the other language (Ctrl+Shift+O)
 search-label = Search
 search-placeholder = Search (Ctrl+K)
@@ -69,7 +70,7 @@ pack-cancel = Cancel
 pack-installed = The new content is installed.
 pack-restored = The previous content is back.
 pack-nothing-to-restore = There is no earlier content to go back to.
-bookmark-add-hint = Bookmark this paragraph (Ctrl+D)
+bookmark-add-hint = Bookmark this paragraph
 bookmarks = Bookmarks
 bookmarks-title = Bookmarks
 bookmarks-empty = No bookmarks yet. Bookmark the paragraph you are reading with ☆ or Ctrl+D.
@@ -105,3 +106,28 @@ pack-error-busy = Another import of content is under way. Wait for it to finish,
 pack-error-io = The file could not be read or the content could not be saved.
 pack-error-nothing-pending = No content pack is waiting to be installed. Open one first.
 pack-error-no-store = Content packs cannot be installed while the reader shows a content folder.
+# On paper, at the top of each page: who the content is from.
+print-org = { -org-name }
+# Restoring content is asked first (About).
+restore-question = Show the content from before the last import again? The content showing now is kept: restoring again brings it back.
+restore-yes = Restore
+# Links that leave the app: their description, and the notice when one is handed over.
+link-opens-web = Opens in your web browser
+link-opens-mail = Opens in your e-mail program
+link-opening-web = Opening in your web browser…
+link-opening-mail = Opening in your e-mail program…
+link-not-opened = This link could not be opened: no web browser or e-mail program was found.
+# The list of keyboard shortcuts (F1 or ?).
+shortcuts-open = Keyboard shortcuts
+shortcuts-title = Keyboard shortcuts
+shortcuts-close = Close
+shortcut-search = Search
+shortcut-results = Choose a search result, open it, close the list
+shortcut-history = Back, forward
+shortcut-language = Switch language
+shortcut-side-by-side = English and the translation side by side
+shortcut-other-text = Show the other language of the focused paragraph
+shortcut-text-size = Larger, smaller text
+shortcut-bookmark = Bookmark the paragraph
+shortcut-print = Print
+shortcut-help = This list of shortcuts

@@ -1,7 +1,7 @@
 ### DRAFT: the project's draft translation, not yet reviewed by a Lao-speaking reviewer at the office.
 ### The reader's own words: toolbar, dialogs, notices. Plain text only (no markup).
 
-window-title = { -org-name }
+window-title = { $page } — { app-name }
 app-name = ໂປຣແກຣມອ່ານ IOM ສປປ ລາວ
 locale-name = ລາວ
 skip-to-content = ໄປທີ່ເນື້ອໃນ
@@ -10,12 +10,12 @@ nav-label = ເມນູ
 back = ກັບຄືນ
 forward = ໄປໜ້າ
 language-label = ພາສາ
-language-switch-hint = ປ່ຽນພາສາ (Ctrl+Shift+L)
+language-switch-hint = ປ່ຽນພາສາ
 text-smaller = ຕົວໜັງສືນ້ອຍລົງ
 text-larger = ຕົວໜັງສືໃຫຍ່ຂຶ້ນ
 theme-dark = ພື້ນສີເຂັ້ມ
 theme-light = ພື້ນສີແຈ້ງ
-about = ກ່ຽວກັບ
+about = ກ່ຽວກັບໂປຣແກຣມ
 about-title = ກ່ຽວກັບໂປຣແກຣມອ່ານນີ້
 about-app = { app-name }, ເວີຊັນ { $app-version }
 about-content = ເນື້ອໃນເວີຊັນ { $content-version }, { $content-date }, { $content-origin ->
@@ -42,7 +42,7 @@ status-outdated = { $count ->
    *[other] { $count } ຫຍໍ້ໜ້າ ອາດບໍ່ແມ່ນສະບັບຫຼ້າສຸດ
 }
 status-unreviewed = ການແປຍັງບໍ່ທັນໄດ້ຮັບການກວດກາ
-side-by-side-hint = ສະແດງພາສາອັງກິດ ແລະ ການແປຄຽງກັນ (Ctrl+Shift+S)
+side-by-side-hint = ສະແດງພາສາອັງກິດ ແລະ ການແປຄຽງກັນ
 other-language-hint = ສະແດງຫຍໍ້ໜ້ານີ້ເປັນອີກພາສາໜຶ່ງ (Ctrl+Shift+O)
 search-label = ຊອກຫາ
 search-placeholder = ຊອກຫາ (Ctrl+K)
@@ -66,7 +66,7 @@ pack-cancel = ຍົກເລີກ
 pack-installed = ເນື້ອໃນໃໝ່ ໄດ້ຕິດຕັ້ງແລ້ວ.
 pack-restored = ເນື້ອໃນກ່ອນໜ້າ ໄດ້ກັບຄືນມາແລ້ວ.
 pack-nothing-to-restore = ບໍ່ມີເນື້ອໃນກ່ອນໜ້າ ທີ່ຈະກັບຄືນໄປ.
-bookmark-add-hint = ໝາຍຫຍໍ້ໜ້ານີ້ໄວ້ (Ctrl+D)
+bookmark-add-hint = ໝາຍຫຍໍ້ໜ້ານີ້ໄວ້
 bookmarks = ບ່ອນທີ່ໝາຍໄວ້
 bookmarks-title = ບ່ອນທີ່ໝາຍໄວ້
 bookmarks-empty = ຍັງບໍ່ມີບ່ອນທີ່ໝາຍໄວ້. ກົດ ☆ ຫຼື Ctrl+D ເພື່ອໝາຍຫຍໍ້ໜ້າທີ່ທ່ານກຳລັງອ່ານ.
@@ -102,3 +102,24 @@ pack-error-busy = ກຳລັງນຳເຂົ້າເນື້ອໃນອ�
 pack-error-io = ບໍ່ສາມາດອ່ານໄຟລ໌ ຫຼື ບັນທຶກເນື້ອໃນໄດ້.
 pack-error-nothing-pending = ບໍ່ມີຊຸດເນື້ອໃນໃດ ທີ່ລໍຖ້າການຕິດຕັ້ງ. ກະລຸນາເປີດຊຸດເນື້ອໃນກ່ອນ.
 pack-error-no-store = ບໍ່ສາມາດຕິດຕັ້ງຊຸດເນື້ອໃນໄດ້ ໃນຂະນະທີ່ໂປຣແກຣມອ່ານສະແດງໂຟນເດີເນື້ອໃນ.
+print-org = { -org-name }
+restore-question = ສະແດງເນື້ອໃນກ່ອນການນຳເຂົ້າຄັ້ງຫຼ້າສຸດຄືນບໍ? ເນື້ອໃນທີ່ສະແດງຢູ່ຕອນນີ້ ຈະຖືກເກັບໄວ້: ກົດກັບຄືນອີກຄັ້ງ ຈະເອົາມັນກັບມາ.
+restore-yes = ກັບຄືນ
+link-opens-web = ເປີດໃນໂປຣແກຣມທ່ອງເວັບຂອງທ່ານ
+link-opens-mail = ເປີດໃນໂປຣແກຣມອີເມວຂອງທ່ານ
+link-opening-web = ກຳລັງເປີດໃນໂປຣແກຣມທ່ອງເວັບຂອງທ່ານ…
+link-opening-mail = ກຳລັງເປີດໃນໂປຣແກຣມອີເມວຂອງທ່ານ…
+link-not-opened = ບໍ່ສາມາດເປີດລິ້ງນີ້ໄດ້: ບໍ່ພົບໂປຣແກຣມທ່ອງເວັບ ຫຼື ໂປຣແກຣມອີເມວ.
+shortcuts-open = ປຸ່ມລັດ
+shortcuts-title = ປຸ່ມລັດ
+shortcuts-close = ປິດ
+shortcut-search = ຊອກຫາ
+shortcut-results = ເລືອກຜົນການຊອກຫາ, ເປີດ, ປິດລາຍການ
+shortcut-history = ກັບຄືນ, ໄປໜ້າ
+shortcut-language = ປ່ຽນພາສາ
+shortcut-side-by-side = ພາສາອັງກິດ ແລະ ການແປຄຽງກັນ
+shortcut-other-text = ສະແດງອີກພາສາໜຶ່ງຂອງວັກທີ່ເລືອກ
+shortcut-text-size = ຕົວໜັງສືໃຫຍ່ຂຶ້ນ, ນ້ອຍລົງ
+shortcut-bookmark = ໝາຍຫຍໍ້ວັກນີ້ໄວ້
+shortcut-print = ພິມ
+shortcut-help = ລາຍການປຸ່ມລັດນີ້

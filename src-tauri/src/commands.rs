@@ -6,7 +6,7 @@ use reader_core::preferences::Preferences;
 use reader_core::search::{Readiness, SearchHit};
 use reader_core::{Chrome, ContentInfo, Library, Locale};
 use serde::Serialize;
-use tauri::{State, WebviewWindow};
+use tauri::State;
 
 use crate::error::CommandError;
 use crate::state::AppState;
@@ -42,11 +42,11 @@ pub struct LocaleSwitch {
     body: Option<String>,
 }
 
-/// Switches the reading language: new chrome strings, the native title, remembered; and the
-/// body of page `slug` in it (side by side when asked for).
+/// Switches the reading language: new chrome strings, remembered; and the body of page
+/// `slug` in it (side by side when asked for). The window's title follows the page's
+/// (the UI sets the document's title).
 #[tauri::command]
 pub fn set_locale(
-    window: WebviewWindow,
     state: State<'_, AppState>,
     locale: String,
     slug: Option<String>,
@@ -58,7 +58,6 @@ pub fn set_locale(
     let body = slug
         .and_then(|slug| library.render_view(&locale, &slug, side_by_side))
         .map(|page| page.html);
-    window.set_title(chrome.window_title.as_str())?;
     state.update_preferences(|p| p.locale = Some(locale.to_string()))?;
     Ok(LocaleSwitch { chrome, body })
 }
@@ -174,6 +173,12 @@ pub fn preview_pack(state: State<'_, AppState>, path: String) -> Result<PackPrev
 pub fn install_pack(state: State<'_, AppState>) -> Result<ContentInfo, CommandError> {
     state.install_pending()?;
     Ok(state.library().content_info())
+}
+
+/// Whether `restore_content` has anything to go back to.
+#[tauri::command]
+pub fn can_restore(state: State<'_, AppState>) -> bool {
+    state.can_restore()
 }
 
 /// Shows the content from before the last import again.

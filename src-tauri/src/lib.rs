@@ -51,6 +51,7 @@ pub fn run() {
             commands::choose_pack,
             commands::preview_pack,
             commands::install_pack,
+            commands::can_restore,
             commands::restore_content,
             commands::bookmarks,
             commands::set_bookmark,
@@ -60,9 +61,10 @@ pub fn run() {
         .setup(|app| {
             let state = AppState::new(app.handle())?;
             let library = state.library();
+            // The app's name until the first page names itself (see on_document_title_changed).
             let title = library
-                .chrome(&state.locale(&library), commands::APP_VERSION)
-                .window_title
+                .ui_text(&state.locale(&library), "app-name")
+                .unwrap_or_default()
                 .into_string();
             let placed = placement(app.handle(), state.preferences().window);
             app.manage(state);
@@ -75,12 +77,28 @@ pub fn run() {
                 .position(frame.x.into(), frame.y.into())
                 .maximized(placed.maximized)
                 .min_inner_size(min_width.into(), min_height.into())
+                // The UI names each page in the document's title ("Page — app"): the
+                // window's title is the same.
+                .on_document_title_changed(|window, title| {
+                    if let Err(e) = window.set_title(&title) {
+                        log::warn!("could not set the window's title: {e}");
+                    }
+                })
                 .on_navigation(move |url| match classify(url.scheme(), url.host_str()) {
                     LinkTarget::App => true,
                     LinkTarget::External => {
                         log::info!("opening {url} outside the app");
-                        if let Err(e) = handle.opener().open_url(url.as_str(), None::<&str>) {
+                        let opened = handle.opener().open_url(url.as_str(), None::<&str>);
+                        if let Err(e) = &opened {
                             log::warn!("could not open {url}: {e}");
+                        }
+                        // The UI says where the link went (or that it went nowhere).
+                        let handed = LinkHandedOver {
+                            mail: url.scheme() == "mailto",
+                            opened: opened.is_ok(),
+                        };
+                        if let Err(e) = handle.emit("link-handed-over", handed) {
+                            log::warn!("could not tell the window: {e}");
                         }
                         false
                     }
@@ -169,6 +187,13 @@ fn command_line_answer(mut args: impl Iterator<Item = String>) -> Option<String>
 }
 
 /// The content pack among files dropped on the window, if there is one (`.pack`).
+/// A link given to the system's browser or mail program, as the UI's notice tells it.
+#[derive(Clone, serde::Serialize)]
+struct LinkHandedOver {
+    mail: bool,
+    opened: bool,
+}
+
 fn dropped_pack(paths: &[std::path::PathBuf]) -> Option<&std::path::PathBuf> {
     paths.iter().find(|p| {
         p.extension()

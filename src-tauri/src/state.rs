@@ -125,6 +125,10 @@ impl AppState {
     }
 
     /// Goes back to the content from before the last import; `false` if there is none.
+    pub fn can_restore(&self) -> bool {
+        self.importer.can_restore()
+    }
+
     pub fn restore_previous(&self) -> Result<bool, PackError> {
         let restored = self.importer.restore()?;
         let found = restored.is_some();

@@ -213,7 +213,7 @@ fn index_page(library: &Library) -> String {
             )
         })
         .collect();
-    let title = library.ui_text(default, "window-title").unwrap_or_default();
+    let title = library.ui_text(default, "app-name").unwrap_or_default();
     let csp = reader_core::document::EXPORT_CSP;
     format!(
         "<!doctype html>\n<html lang=\"{default}\">\n<head>\n<meta charset=\"utf-8\">\n\

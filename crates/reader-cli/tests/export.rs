@@ -144,8 +144,8 @@ fn markup_in_ui_strings_stays_text_in_every_exported_page() {
     let text = std::fs::read_to_string(&ui).unwrap();
     let text = text
         .replace(
-            "window-title = { -org-name }",
-            &format!("window-title = {payload}"),
+            "app-name = IOM Lao PDR Reader",
+            &format!("app-name = {payload}"),
         )
         .replace("locale-name = English", &format!("locale-name = {payload}"));
     std::fs::write(&ui, text).unwrap();

@@ -150,9 +150,8 @@ impl Library {
         let json = serde_json::to_string(&config)
             .expect("plain data")
             .replace('<', "\\u003c");
-        let window_title = self.ui_text(locale, "window-title").unwrap_or_default();
         // Plain text escapes itself wherever it is formatted.
-        let mut head = format!("<title>{} · {window_title}</title>", page.title);
+        let mut head = format!("<title>{}</title>", self.window_title(locale, &page.title));
         if mode != Mode::Serve {
             head.push_str(&format!(
                 "\n<meta http-equiv=\"Content-Security-Policy\" content=\"{EXPORT_CSP}\">"

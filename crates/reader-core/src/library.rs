@@ -98,7 +98,6 @@ pub struct Chrome {
     pub locale: Locale,
     /// The language the content is written in (side by side compares against it).
     pub source_locale: Locale,
-    pub window_title: PlainText,
     pub strings: BTreeMap<String, PlainText>,
     pub nav: Vec<NavItem>,
     pub locales: Vec<LocaleInfo>,
@@ -511,6 +510,19 @@ impl Library {
             .map(|resolved| crate::sanitize::plain_text(&resolved.text))
     }
 
+    /// The window's title for a page: "Page — IOM Lao PDR Reader" in `locale` (the
+    /// `window-title` message), or the page's title alone when the locale has none.
+    pub fn window_title(&self, locale: &str, page_title: &PlainText) -> PlainText {
+        let mut args = FluentArgs::new();
+        // Passed as HTML, as every message's text is read: plain text survives unchanged.
+        args.set(
+            "page",
+            FluentValue::from(crate::sanitize::escape_html(page_title.as_str()).to_string()),
+        );
+        self.ui_text_with(locale, "window-title", Some(&args))
+            .unwrap_or_else(|| page_title.clone())
+    }
+
     /// A long date in `locale` (ISO when ICU4X has no data for it).
     pub fn format_date(&self, locale: &Locale, date: IsoDate) -> String {
         self.dates
@@ -555,9 +567,6 @@ impl Library {
         Chrome {
             locale: locale.clone(),
             source_locale: self.source_locale().clone(),
-            window_title: self
-                .ui_text(locale, "window-title")
-                .unwrap_or_else(|| PlainText::verbatim("IOM")),
             strings,
             nav,
             locales: self.locales.clone(),

@@ -2,6 +2,8 @@
 //! and e-mail addresses open outside it (system browser, mail client) after a click;
 //! anything else goes nowhere.
 
+use crate::sanitize::PlainText;
+
 /// What to do with a navigation the webview is about to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkTarget {
@@ -28,9 +30,40 @@ pub fn classify(scheme: &str, host: Option<&str>) -> LinkTarget {
     }
 }
 
+/// Marks the links of a block's cleaned HTML — all of which leave the app: a message may
+/// only link to https and mailto (see `sanitize`) — with the class `external` (the UI's
+/// icon) and a title saying where they open (`web`, `mail`: localized plain text), which
+/// is also their accessible description. The text of the link is not touched.
+pub fn mark_external(html: &str, web: &PlainText, mail: &PlainText) -> String {
+    html.replace(
+        "<a href=\"https:",
+        &format!("<a class=\"external\" title=\"{web}\" href=\"https:"),
+    )
+    .replace(
+        "<a href=\"mailto:",
+        &format!("<a class=\"external\" title=\"{mail}\" href=\"mailto:"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_out_are_marked_and_their_text_kept() {
+        let web = PlainText::verbatim("Opens in your \"web\" browser");
+        let mail = PlainText::verbatim("Opens in your e-mail program");
+        let html = crate::sanitize::clean_message(
+            r#"See <a href="https://www.iom.int">www.iom.int</a> or write to <a href="mailto:a@iom.int">a@iom.int</a>."#,
+        );
+        let marked = mark_external(&html, &web, &mail);
+        assert_eq!(
+            marked,
+            "See <a class=\"external\" title=\"Opens in your &#34;web&#34; browser\" href=\"https://www.iom.int\" rel=\"noopener noreferrer external\">www.iom.int</a> \
+             or write to <a class=\"external\" title=\"Opens in your e-mail program\" href=\"mailto:a@iom.int\" rel=\"noopener noreferrer external\">a@iom.int</a>."
+        );
+        assert_eq!(mark_external("no links", &web, &mail), "no links");
+    }
 
     #[test]
     fn iom_sites_and_mail_open_outside() {

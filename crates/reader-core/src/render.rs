@@ -64,6 +64,7 @@ struct ListingItem {
 struct BodyTemplate<'a> {
     locale: &'a str,
     slug: &'a str,
+    window_title: PlainText,
     section: &'a str,
     page_notice: Option<PlainText>,
     status_line: Option<PlainText>,
@@ -84,6 +85,7 @@ struct Pair {
 struct SideBySideTemplate<'a> {
     locale: &'a str,
     slug: &'a str,
+    window_title: PlainText,
     section: &'a str,
     left: &'a LocaleInfo,
     right: &'a LocaleInfo,
@@ -94,6 +96,7 @@ struct SideBySideTemplate<'a> {
 #[template(path = "not_found.html")]
 struct NotFoundTemplate<'a> {
     locale: &'a str,
+    window_title: PlainText,
     title: PlainText,
     text: PlainText,
     home: &'a str,
@@ -156,6 +159,7 @@ impl Library {
         let template = BodyTemplate {
             locale,
             slug: &page.slug,
+            window_title: self.window_title(locale, &title),
             section: &page.section,
             page_notice: (!translated && !is_default)
                 .then(|| self.ui_text(locale, "page-not-translated"))
@@ -227,9 +231,11 @@ impl Library {
                 }
             })
             .collect();
+        let title = self.page_title(locale, page);
         let template = SideBySideTemplate {
             locale,
             slug: &page.slug,
+            window_title: self.window_title(locale, &title),
             section: &page.section,
             left,
             right,
@@ -238,7 +244,7 @@ impl Library {
         Some(RenderedPage {
             slug: page.slug.clone(),
             locale: locale.clone(),
-            title: self.page_title(locale, page),
+            title,
             html: template
                 .render()
                 .expect("rendering to a String cannot fail"),
@@ -286,9 +292,11 @@ impl Library {
                 .unwrap_or_else(|| PlainText::verbatim(id))
         };
         let home = &self.manifest().home().slug;
+        let title = text("not-found-title");
         let template = NotFoundTemplate {
             locale,
-            title: text("not-found-title"),
+            window_title: self.window_title(locale, &title),
+            title,
             text: text("not-found-text"),
             home,
             home_href: links.page(locale, home),
@@ -363,7 +371,7 @@ impl Library {
             id: block.id.clone(),
             // Lao lines break between words, never inside one or a kept name.
             html: crate::line_breaks::mark(
-                &clean_message(&resolved.text),
+                &self.mark_links_out(locale, &clean_message(&resolved.text)),
                 self.localizer()
                     .bundle(&resolved.locale)
                     .map_or(&[], |bundle| bundle.keep_together()),
@@ -374,6 +382,15 @@ impl Library {
             lang: fallback.then(|| resolved.locale.clone()),
             marker,
         }
+    }
+
+    /// Links out of the app say where they open, in the reading language.
+    fn mark_links_out(&self, locale: &Locale, html: &str) -> String {
+        if !html.contains("<a ") {
+            return html.to_string();
+        }
+        let text = |id| self.ui_text(locale, id).unwrap_or_default();
+        crate::links::mark_external(html, &text("link-opens-web"), &text("link-opens-mail"))
     }
 
     fn dateline(&self, locale: &Locale, date: IsoDate) -> (String, String) {

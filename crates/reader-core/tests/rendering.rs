@@ -288,7 +288,7 @@ fn markup_and_script_in_messages_render_inert() {
     }
     assert!(
         html.contains(
-            r#"<a href="mailto:shtuladhar@iom.int" rel="noopener noreferrer external">mail</a>"#
+            r#"href="mailto:shtuladhar@iom.int" rel="noopener noreferrer external">mail</a>"#
         ),
         "{html}"
     );
@@ -356,16 +356,25 @@ fn chrome_names_each_locale_in_its_own_script() {
         .map(|l| l.native_name.as_str())
         .collect();
     assert_eq!(names, ["English", "ລາວ"]);
+    // The window's title: the page's and the app's name, in the reading language.
+    let home = library
+        .render_page(&library.locale("lo").unwrap(), "home")
+        .unwrap();
     assert_eq!(
-        chrome.window_title.as_str(),
-        "ອົງການຈັດຕັ້ງສາກົນເພື່ອການເຄື່ອນຍ້າຍຖິ່ນຖານ"
+        library.window_title("lo", &home.title).as_str(),
+        "ອົງການ IOM ປະຈຳ ສປປ ລາວ — ໂປຣແກຣມອ່ານ IOM ສປປ ລາວ"
     );
+    assert!(home
+        .html
+        .contains("data-window-title=\"ອົງການ IOM ປະຈຳ ສປປ ລາວ — ໂປຣແກຣມອ່ານ IOM ສປປ ລາວ\""));
     assert_eq!(
         library
-            .chrome(&library.locale("en").unwrap(), "1.2.3")
-            .window_title
+            .window_title(
+                "en",
+                &reader_core::sanitize::PlainText::verbatim("<News & more>")
+            )
             .as_str(),
-        "International Organization for Migration"
+        "<News & more> — IOM Lao PDR Reader"
     );
     assert!(chrome.strings["about-app"].as_str().contains("1.2.3"));
     assert!(chrome.strings["about-content"]

@@ -5,8 +5,13 @@ use std::process::Command;
 
 use reader_e2e::{content_copy, distinct_colours, wait_for, App, Desktop, Profile};
 
-const ORG_EN: &str = "International Organization for Migration";
-const ORG_LO: &str = "ອົງການຈັດຕັ້ງສາກົນເພື່ອການເຄື່ອນຍ້າຍຖິ່ນຖານ";
+// The window's title: the page's and the app's name, in the reading language (#18, item 10).
+const HOME_EN: &str = "IOM Lao PDR — IOM Lao PDR Reader";
+const HOME_LO: &str = "ອົງການ IOM ປະຈຳ ສປປ ລາວ — ໂປຣແກຣມອ່ານ IOM ສປປ ລາວ";
+const NEWS_EN: &str = "News — IOM Lao PDR Reader";
+const ARTICLE_EN: &str = "IOM Lao PDR Launches Country Strategy — IOM Lao PDR Reader";
+const ARTICLE_LO: &str =
+    "ອົງການ IOM ປະຈຳ ສປປ ລາວ ເປີດໂຕແຜນງານຍຸດທະສາດການຮ່ວມມື — ໂປຣແກຣມອ່ານ IOM ສປປ ລາວ";
 const ARTICLE: &str = "news/country-strategy";
 
 /// Takes a screenshot and checks the window painted something (not a blank background).
@@ -19,6 +24,17 @@ fn screenshot(desktop: &Desktop, name: &str) {
     );
 }
 
+/// Waits until the native window's title is `title` (it follows the page shown).
+async fn wait_for_title(desktop: &Desktop, title: &str) {
+    for _ in 0..50 {
+        if desktop.window_titles() == [title] {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(desktop.window_titles(), [title]);
+}
+
 #[tokio::test]
 async fn article_switches_to_lao_in_place_and_back() {
     let desktop = Desktop::start();
@@ -27,10 +43,11 @@ async fn article_switches_to_lao_in_place_and_back() {
 
     // First start with an English OS locale: English, home page, English native title.
     assert_eq!(app.page().await, ("en".into(), "home".into()));
-    assert_eq!(desktop.window_titles(), [ORG_EN]);
+    wait_for_title(&desktop, HOME_EN).await;
     screenshot(&desktop, "home-en");
 
     app.open_article().await;
+    wait_for_title(&desktop, ARTICLE_EN).await;
     assert!(app
         .js("return document.querySelector('main h1').textContent")
         .await
@@ -56,12 +73,7 @@ async fn article_switches_to_lao_in_place_and_back() {
         "news-country-strategy-p5",
         "the switch lost the reading position"
     );
-    let titles = wait_for("the Lao window title", 50, || async {
-        let titles = desktop.window_titles();
-        (titles == [ORG_LO]).then_some(titles)
-    })
-    .await;
-    assert_eq!(titles, [ORG_LO]);
+    wait_for_title(&desktop, ARTICLE_LO).await;
 
     // The bundled Lao font, not a system fallback, is the one loaded.
     let font = app
@@ -82,14 +94,12 @@ async fn article_switches_to_lao_in_place_and_back() {
     app.js("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'L', ctrlKey: true, shiftKey: true})); return null").await;
     app.wait_for_body("en", ARTICLE).await;
     assert_eq!(app.js("return window.__sentinel").await, "still here");
-    wait_for("the English window title", 50, || async {
-        (desktop.window_titles() == [ORG_EN]).then_some(())
-    })
-    .await;
+    wait_for_title(&desktop, ARTICLE_EN).await;
 
     // Back in history: the news list, then home.
     app.click("#back").await;
     app.wait_for_body("en", "news").await;
+    wait_for_title(&desktop, NEWS_EN).await;
     app.js("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowLeft', altKey: true})); return null").await;
     app.wait_for_body("en", "home").await;
     app.click("#forward").await;
@@ -103,7 +113,7 @@ async fn home_in_lao_for_a_lao_desktop() {
     let profile = Profile::new();
     let app = App::launch(&desktop, &profile, "lo_LA.UTF-8", &[]).await;
     assert_eq!(app.page().await, ("lo".into(), "home".into()));
-    assert_eq!(desktop.window_titles(), [ORG_LO]);
+    wait_for_title(&desktop, HOME_LO).await;
     let nav = app
         .js("return [...document.querySelectorAll('#nav a')].map(a => a.textContent)")
         .await;
@@ -172,9 +182,9 @@ async fn restart_remembers_language_page_and_position() {
     assert_eq!(app.page().await, ("lo".into(), ARTICLE.into()));
     assert_eq!(app.top_block().await, "news-country-strategy-p6");
     assert_eq!(
-        app.js("return document.documentElement.style.fontSize")
+        app.js("return document.documentElement.style.getPropertyValue('--text-scale')")
             .await,
-        "110%"
+        "1.1"
     );
     assert_eq!(
         app.js("return document.documentElement.dataset.theme")
@@ -273,5 +283,52 @@ async fn external_links_never_open_inside_the_app() {
     assert_eq!(app.js("return location.protocol").await, "tauri:");
     assert_eq!(app.js("return window.__sentinel").await, 1);
     assert_eq!(app.page().await, ("en".into(), "home".into()));
+    // A brief notice says where it went (#18, item 6).
+    let notice = wait_for("the notice", 50, || async {
+        app.js("const n = document.getElementById('notice'); return !n.hidden && n.textContent")
+            .await
+            .as_str()
+            .map(str::to_string)
+    })
+    .await;
+    assert_eq!(notice, "Opening in your web browser…");
+    screenshot(&desktop, "link-notice-en");
+    app.quit().await;
+}
+
+/// Links that leave the app say so: an icon, and "opens in your web browser" (or mail
+/// program) as the link's description, in the reading language (#18, item 6).
+#[tokio::test]
+async fn links_out_of_the_app_are_marked() {
+    let desktop = Desktop::start();
+    let profile = Profile::new();
+    let app = App::launch(&desktop, &profile, "lo_LA.UTF-8", &[]).await;
+    app.js("document.querySelector(\"#nav a[data-slug='contacts']\").click(); return null")
+        .await;
+    app.wait_for_body("lo", "contacts").await;
+    let links = app
+        .js("return [...document.querySelectorAll('main a[href]')].map(a => [a.getAttribute('href').split(':')[0], a.classList.contains('external'), a.title, getComputedStyle(a, '::after').content])")
+        .await;
+    let links = links.as_array().unwrap();
+    assert!(
+        links.iter().any(|l| l[0] == "mailto") && links.iter().any(|l| l[0] == "https"),
+        "{links:?}"
+    );
+    for link in links {
+        let expected = if link[0] == "mailto" {
+            "ເປີດໃນໂປຣແກຣມອີເມວຂອງທ່ານ"
+        } else {
+            "ເປີດໃນໂປຣແກຣມທ່ອງເວັບຂອງທ່ານ"
+        };
+        assert_eq!(link[1], true, "{link}");
+        assert_eq!(link[2], expected, "{link}");
+        assert!(link[3].as_str().unwrap().contains('↗'), "{link}");
+    }
+    // Pages of the app itself are not marked.
+    assert_eq!(
+        app.js("return document.querySelectorAll('main a[data-slug].external, #nav a.external').length")
+            .await,
+        0
+    );
     app.quit().await;
 }

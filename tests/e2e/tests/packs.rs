@@ -114,7 +114,7 @@ async fn import_shows_the_new_page_and_restore_takes_it_back() {
     );
 
     // The same pack again: refused, nothing changes.
-    app.click("#about form button").await;
+    app.click("#about-close").await;
     preview(&app, &pack).await;
     let error = app
         .js("return document.getElementById('pack-error').textContent")
@@ -125,9 +125,26 @@ async fn import_shows_the_new_page_and_restore_takes_it_back() {
     );
     app.click("#pack-cancel").await;
 
-    // Restore: the built-in content, without the new page.
+    // Restore (#18, item 4): asked first, the answer "no" changes nothing; then the
+    // built-in content, without the new page, at the same place in the article.
+    app.open_article().await;
+    app.scroll_to_block("news-country-strategy-p5").await;
     app.click("#about-button").await;
     app.click("#restore-button").await;
+    let asked = app
+        .js("return [!document.getElementById('restore-confirm').hidden, document.activeElement.id]")
+        .await;
+    assert_eq!(asked, serde_json::json!([true, "restore-no"]));
+    app.click("#restore-no").await;
+    let kept = app
+        .js("return [document.getElementById('restore-confirm').hidden, document.getElementById('content-message').hidden, document.activeElement.id, document.getElementById('about').textContent.includes('ເນື້ອໃນເວີຊັນ 2')]")
+        .await;
+    assert_eq!(
+        kept,
+        serde_json::json!([true, true, "restore-button", true])
+    );
+    app.click("#restore-button").await;
+    app.click("#restore-yes").await;
     wait_for("the restored content", 100, || async {
         app.js("return document.getElementById('content-message').textContent")
             .await
@@ -136,7 +153,16 @@ async fn import_shows_the_new_page_and_restore_takes_it_back() {
             .map(str::to_string)
     })
     .await;
-    app.click("#about form button").await;
+    app.click("#about-close").await;
+    assert_eq!(
+        app.page().await,
+        ("lo".into(), "news/country-strategy".into())
+    );
+    assert_eq!(
+        app.top_block().await,
+        "news-country-strategy-p5",
+        "the restore lost the reading position"
+    );
     app.js("document.querySelector(\"#nav a[data-slug='news']\").click(); return null")
         .await;
     app.wait_for_body("lo", "news").await;
@@ -175,5 +201,51 @@ async fn a_tampered_pack_is_refused_in_the_reading_language() {
     );
     let shot = desktop.screenshot("pack-refused-lo");
     assert!(distinct_colours(&shot) > 50);
+    app.quit().await;
+}
+
+/// About opens on Close (Enter closes it, it starts nothing); with nothing installed,
+/// Restore is disabled and says why (#18, item 4: the dialog opened on "Import content…").
+#[tokio::test]
+async fn about_opens_on_close_and_says_why_restore_is_off() {
+    let desktop = Desktop::start();
+    let profile = Profile::new();
+    let app = App::launch(&desktop, &profile, "lo_LA.UTF-8", &[]).await;
+    app.wait_for_body("lo", "home").await;
+    app.click("#about-button").await;
+    let about = wait_for("About's restore state", 50, || async {
+        let v = app
+            .js("const r = document.getElementById('restore-button'), note = document.getElementById('restore-note');
+                 return document.getElementById('about').open ? [document.activeElement.id, r.disabled, !note.hidden && note.textContent, r.getAttribute('aria-describedby')] : null")
+            .await;
+        v.as_array().cloned()
+    })
+    .await;
+    assert_eq!(
+        about,
+        [
+            serde_json::json!("about-close"),
+            serde_json::json!(true),
+            serde_json::json!("ບໍ່ມີເນື້ອໃນກ່ອນໜ້າ ທີ່ຈະກັບຄືນໄປ."),
+            serde_json::json!("restore-note"),
+        ]
+    );
+    let shot = desktop.screenshot("about-lo");
+    assert!(distinct_colours(&shot) > 50);
+    // Enter on the focused button: the dialog closes, no import starts.
+    app.client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys("\u{E007}")
+        .await
+        .unwrap();
+    wait_for("About to close", 50, || async {
+        app.js("return !document.getElementById('about').open && !document.getElementById('pack-preview').open")
+            .await
+            .as_bool()
+            .filter(|v| *v)
+    })
+    .await;
     app.quit().await;
 }

@@ -104,3 +104,88 @@ async fn results_stay_inside_a_narrow_window() {
     }
     app.quit().await;
 }
+
+/// Contrast of two CSS colours (WCAG's ratio), in the page.
+const CONTRAST_JS: &str = "
+  const lum = (css) => { const [r, g, b] = css.match(/[\\d.]+/g).map(Number).slice(0, 3).map(v => v / 255)
+      .map(c => c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const contrast = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };";
+
+/// ↓ selects a result the eye can find, in light and dark theme, while the keyboard stays
+/// in the box (the listbox pattern); Enter opens the selected one; Tab out closes the list
+/// (#18, item 2: the row was #f3f5f8 on white, and the list stayed open).
+#[tokio::test]
+async fn the_selected_result_stands_out_and_focus_stays_in_the_box() {
+    let desktop = Desktop::start();
+    let profile = Profile::new();
+    let app = App::launch(&desktop, &profile, "en_US.UTF-8", &[]).await;
+    app.wait_for_body("en", "home").await;
+    let box_ = app.client.find(Locator::Css("#search")).await.unwrap();
+    for theme in ["light", "dark"] {
+        app.js(&format!("state.prefs.theme = '{theme}'; applyTheme(); const b = document.getElementById('search'); b.value = ''; b.dispatchEvent(new Event('input')); return null")).await;
+        box_.send_keys("migration").await.unwrap();
+        wait_for("results", 100, || async {
+            app.js("return document.querySelectorAll('#search-results .result').length >= 2")
+                .await
+                .as_bool()
+                .filter(|v| *v)
+        })
+        .await;
+        box_.send_keys("\u{E015}\u{E015}").await.unwrap(); // ↓ ↓
+        let selected = app
+            .js(&format!("{CONTRAST_JS}
+                 const results = [...document.querySelectorAll('#search-results .result')];
+                 const chosen = results.filter(r => r.getAttribute('aria-selected') === 'true');
+                 const list = getComputedStyle(document.getElementById('search-results')).backgroundColor;
+                 return [document.activeElement.id,
+                         document.getElementById('search').getAttribute('aria-activedescendant') === results[1].id,
+                         chosen.length === 1 && chosen[0] === results[1],
+                         contrast(getComputedStyle(results[1]).backgroundColor, list)]"))
+            .await;
+        assert_eq!(selected[0], "search", "{theme}: the focus left the box");
+        assert_eq!(selected[1], true, "{theme}: {selected}");
+        assert_eq!(selected[2], true, "{theme}: {selected}");
+        let contrast = selected[3].as_f64().unwrap();
+        assert!(
+            contrast >= 3.0,
+            "{theme}: the selected row's contrast is {contrast:.2}"
+        );
+        desktop.screenshot(&format!("search-selected-{theme}"));
+    }
+
+    // Enter opens the selected (second) result.
+    let chosen = app
+        .js("const r = document.querySelectorAll('#search-results .result')[1]; return [r.dataset.resultSlug, r.dataset.resultBlock]")
+        .await;
+    box_.send_keys("\u{E007}").await.unwrap();
+    let (slug, block) = (chosen[0].as_str().unwrap(), chosen[1].as_str().unwrap());
+    app.wait_for_body("en", slug).await;
+    wait_for("the chosen block highlighted", 50, || async {
+        app.js(&format!(
+            "return document.getElementById('{block}').classList.contains('search-hit')"
+        ))
+        .await
+        .as_bool()
+        .filter(|v| *v)
+    })
+    .await;
+
+    // Tab out of the box: the list closes.
+    app.js("document.getElementById('search').focus(); return null")
+        .await;
+    box_.send_keys("health").await.unwrap();
+    wait_for("results", 100, || async {
+        app.js("return !document.getElementById('search-results').hidden")
+            .await
+            .as_bool()
+            .filter(|v| *v)
+    })
+    .await;
+    box_.send_keys("\u{E004}").await.unwrap(); // Tab
+    let after = app
+        .js("return [document.activeElement.closest('.search') === null, document.getElementById('search-results').hidden, document.getElementById('search').getAttribute('aria-expanded')]")
+        .await;
+    assert_eq!(after, serde_json::json!([true, true, "false"]));
+    app.quit().await;
+}

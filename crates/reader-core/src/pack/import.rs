@@ -142,6 +142,14 @@ impl Importer {
         Ok(store.shown(Library::built_in()))
     }
 
+    /// Whether there is content from before the last import to go back to (About's
+    /// Restore is off, and says why, when there is none).
+    pub fn can_restore(&self) -> bool {
+        self.store
+            .as_ref()
+            .is_some_and(|store| store.state().current.is_some())
+    }
+
     /// Goes back to the content from before the last import: the content to show then, or
     /// `None` when nothing was ever installed.
     pub fn restore(&self) -> Result<Option<Library>, PackError> {
