@@ -528,6 +528,19 @@ impl App {
         .to_string()
     }
 
+    /// Waits until block `id` is marked as the one a search result opened.
+    pub async fn wait_for_search_hit(&self, id: &str) {
+        wait_for(&format!("{id} highlighted"), 50, || async {
+            self.js(&format!(
+                "const b = document.getElementById('{id}'); return !!b && b.classList.contains('search-hit')"
+            ))
+            .await
+            .as_bool()
+            .filter(|v| *v)
+        })
+        .await;
+    }
+
     /// Scrolls so that block `id` is at the top of the view.
     pub async fn scroll_to_block(&self, id: &str) {
         self.js(&format!(

@@ -69,15 +69,7 @@ async fn a_result_on_the_page_showing_adds_no_history_entry() {
         .map(str::to_string)
     })
     .await;
-    wait_for("the result's block highlighted", 50, || async {
-        app.js(&format!(
-            "return document.getElementById('{block}').classList.contains('search-hit')"
-        ))
-        .await
-        .as_bool()
-        .filter(|v| *v)
-    })
-    .await;
+    app.wait_for_search_hit(&block).await;
     // One step back is the news list, not the same article again.
     app.click("#back").await;
     app.wait_for_body("en", "news").await;

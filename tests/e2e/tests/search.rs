@@ -161,15 +161,7 @@ async fn the_selected_result_stands_out_and_focus_stays_in_the_box() {
     box_.send_keys("\u{E007}").await.unwrap();
     let (slug, block) = (chosen[0].as_str().unwrap(), chosen[1].as_str().unwrap());
     app.wait_for_body("en", slug).await;
-    wait_for("the chosen block highlighted", 50, || async {
-        app.js(&format!(
-            "return document.getElementById('{block}').classList.contains('search-hit')"
-        ))
-        .await
-        .as_bool()
-        .filter(|v| *v)
-    })
-    .await;
+    app.wait_for_search_hit(block).await;
 
     // Tab out of the box: the list closes.
     app.js("document.getElementById('search').focus(); return null")
