@@ -779,23 +779,23 @@ function showNotice(message) {
 }
 
 // Every shortcut of the window, as F1 lists it: keys (as printed on keyboards) and what
-// they do, in the reading language. `app`: the desktop app only.
+// they do, in the reading language. `modes`: where the tool exists (else everywhere).
 const SHORTCUTS = [
   { keys: "Ctrl+K", does: "shortcut-search" },
   { keys: "↓ ↑ · Enter · Esc", does: "shortcut-results" },
   { keys: "Alt+← · Alt+→", does: "shortcut-history" },
   { keys: "Ctrl+Shift+L", does: "shortcut-language" },
-  { keys: "Ctrl+Shift+S", does: "shortcut-side-by-side" },
+  { keys: "Ctrl+Shift+S", does: "shortcut-side-by-side", modes: ["app", "serve"] },
   { keys: "Ctrl+Shift+O", does: "shortcut-other-text" },
   { keys: "Ctrl++ · Ctrl+−", does: "shortcut-text-size" },
-  { keys: "Ctrl+D", does: "shortcut-bookmark", app: true },
+  { keys: "Ctrl+D", does: "shortcut-bookmark", modes: ["app"] },
   { keys: "Ctrl+P", does: "shortcut-print" },
   { keys: "F1 · ?", does: "shortcut-help" },
 ];
 
 function openShortcuts() {
   const list = $("#shortcuts-list");
-  list.replaceChildren(...SHORTCUTS.filter((s) => !s.app || !WEB).flatMap(({ keys, does }) => {
+  list.replaceChildren(...SHORTCUTS.filter((s) => !s.modes || s.modes.includes(MODE)).flatMap(({ keys, does }) => {
     const dt = document.createElement("dt");
     const kbd = document.createElement("kbd");
     kbd.textContent = keys;

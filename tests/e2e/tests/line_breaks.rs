@@ -43,8 +43,10 @@ async fn measure(js: impl AsyncFn(&str) -> Value, what: &str) -> Vec<String> {
     let mut bad = Vec::new();
     let mut lines = 0;
     for size in TEXT_SIZES {
+        // The reader's text size, as A−/A+ set it (the reading area only).
         js(&format!(
-            "document.documentElement.style.fontSize = '{size}%'; return null"
+            "document.documentElement.style.setProperty('--text-scale', '{}'); return null",
+            f64::from(size) / 100.0
         ))
         .await;
         let blocks = js(LAO_LINE_STARTS_JS).await;
@@ -62,7 +64,7 @@ async fn measure(js: impl AsyncFn(&str) -> Value, what: &str) -> Vec<String> {
                 .map(|b| format!("{what} at {size}%: {b}")),
         );
     }
-    js("document.documentElement.style.fontSize = ''; return null").await;
+    js("document.documentElement.style.setProperty('--text-scale', '1'); return null").await;
     assert!(lines > 0, "{what}: no Lao line measured");
     bad
 }
@@ -118,7 +120,7 @@ async fn lao_lines_break_between_words_in_the_app() {
     // What a reader sees at the narrowest window and the largest text.
     app.client.set_window_size(420, 800).await.unwrap();
     open(&app, "news/country-strategy").await;
-    app.js("document.documentElement.style.fontSize = '200%'; document.getElementById('news-country-strategy-p1').scrollIntoView(); return null")
+    app.js("document.documentElement.style.setProperty('--text-scale', '2'); document.getElementById('news-country-strategy-p1').scrollIntoView(); return null")
         .await;
     let shot = desktop.screenshot("line-breaks-app-lo-200");
     assert!(reader_e2e::distinct_colours(&shot) > 50);
@@ -167,17 +169,18 @@ async fn lao_lines_break_between_words_served_and_exported() {
     }
     assert_none(&bad);
 
-    // The narrowest window at the largest text, tall enough to see paragraphs below the
-    // toolbar (which grows with the text until #18).
-    browser.client.set_window_size(420, 1400).await.unwrap();
+    // The narrowest window at the largest text.
+    browser.client.set_window_size(420, 800).await.unwrap();
     browser
         .goto(&format!("{}/lo/news/country-strategy", served.base))
         .await;
     browser
-        .js("document.documentElement.style.fontSize = '200%';
+        .js(
+            "document.documentElement.style.setProperty('--text-scale', '2');
              const top = document.querySelector('.toolbar').getBoundingClientRect().bottom;
              const p = document.getElementById('news-country-strategy-p1').getBoundingClientRect();
-             window.scrollBy(0, p.top - top); return null")
+             window.scrollBy(0, p.top - top); return null",
+        )
         .await;
     let shot = browser.screenshot("line-breaks-served-lo-200").await;
     assert!(reader_e2e::distinct_colours(&shot) > 50);

@@ -114,6 +114,23 @@ async fn exported_site_opens_from_the_file_system() {
     })
     .await;
     assert!(results > 0);
+
+    // The page names itself as the app's window does; F1 lists the shortcuts an export
+    // has (no bookmarks, no side by side).
+    assert_eq!(
+        browser.js("return document.title").await,
+        "Who We Are — IOM Lao PDR Reader"
+    );
+    let keys = browser
+        .js("document.body.dispatchEvent(new KeyboardEvent('keydown', {key: 'F1', code: 'F1', bubbles: true, cancelable: true}));
+             return document.getElementById('shortcuts').open && [...document.querySelectorAll('#shortcuts dt')].map(k => k.textContent)")
+        .await;
+    let keys = keys.as_array().expect("the shortcuts sheet is open");
+    assert!(keys.iter().any(|k| k == "Ctrl+K"), "{keys:?}");
+    assert!(
+        !keys.iter().any(|k| k == "Ctrl+D" || k == "Ctrl+Shift+S"),
+        "{keys:?}"
+    );
     browser.quit().await;
 }
 
