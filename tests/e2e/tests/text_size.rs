@@ -10,6 +10,12 @@ const SIZES_JS: &str = "
   return [document.querySelector('.toolbar').getBoundingClientRect().height,
           px('#search'), px('main h1'), px('main .col .paragraph, main p.paragraph')];";
 
+/// Whether the toolbar's groups stand in one row (their vertical centres within 8 px).
+const ONE_ROW_JS: &str = "
+  const centres = ['.history', '.search', '.tools'].map(s => {
+    const r = document.querySelector(s).getBoundingClientRect(); return r.top + r.height / 2; });
+  return Math.max(...centres) - Math.min(...centres) < 8;";
+
 fn numbers(value: &Value) -> Vec<f64> {
     value
         .as_array()
@@ -36,6 +42,11 @@ async fn larger_text_leaves_the_toolbar_as_it_is() {
     })
     .await;
     let before = numbers(&app.js(SIZES_JS).await);
+    assert_eq!(
+        app.js(ONE_ROW_JS).await,
+        true,
+        "the toolbar wraps at 1366 px"
+    );
 
     // A+ to the largest size (200 %).
     let scale = app
@@ -45,6 +56,7 @@ async fn larger_text_leaves_the_toolbar_as_it_is() {
         .await;
     assert_eq!(scale, 200);
     let after = numbers(&app.js(SIZES_JS).await);
+    assert_eq!(app.js(ONE_ROW_JS).await, true, "the toolbar wraps at 200 %");
     assert_eq!(
         after[0], before[0],
         "the toolbar's height changed: {before:?} → {after:?}"
