@@ -323,6 +323,16 @@ function readingPosition() {
 }
 
 function restorePosition(position) {
+  placeAt(position);
+  // Text laid out before its font arrived moves when it does (`font-display: block` lays
+  // it out in a fallback's metrics): placed again then, unless the reader scrolled since.
+  if (document.fonts.status === "loading") {
+    const placed = window.scrollY;
+    document.fonts.ready.then(() => { if (window.scrollY === placed) placeAt(position); });
+  }
+}
+
+function placeAt(position) {
   const block = position && position.block && document.getElementById(position.block);
   if (!block) {
     window.scrollTo(0, 0);
