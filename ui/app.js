@@ -206,11 +206,15 @@ function markCurrentSection(section) {
 // ---- pages ---------------------------------------------------------------------------
 
 // Fetches the page body and swaps it in; `position` ({ block, offset }) says where to scroll.
+let pageSerial = 0;
 async function showPage(slug, position) {
+  const serial = ++pageSerial;
   let html;
   try {
     html = await backend.body(state.chrome.locale, slug, state.prefs.sideBySide ? "side-by-side" : null);
+    if (serial !== pageSerial) return; // a later page was asked for meanwhile
   } catch (error) {
+    if (serial !== pageSerial) return;
     console.error(error);
     const p = document.createElement("p");
     p.className = "page-notice";
@@ -265,7 +269,7 @@ async function navigate(slug, block) {
     return;
   }
   const position = block ? { block, offset: 0 } : null;
-  if (slug === currentSlug()) {
+  if (slug === currentSlug() && shownSlug() === slug) {
     // The page showing (a search result on it, its own link): no second entry, as a
     // browser replaces rather than adds an entry for the same address.
     restorePosition(position);
@@ -295,10 +299,24 @@ async function goHistory(step) {
   savePosition();
 }
 
-// Keeps the reading position in the current history entry, before leaving it.
+// Keeps the reading position in the current history entry, before leaving it (only when
+// its page is the one showing: not while another is still on its way). The block at the
+// top survives a language or size change; the scroll offset is exact when neither
+// changed (a list of pages has no blocks to find further down).
 function rememberPosition() {
   const entry = state.history[state.historyIndex];
-  if (entry) entry.position = readingPosition();
+  if (!entry || shownSlug() !== entry.slug) return;
+  entry.position = { ...readingPosition(), y: window.scrollY, layout: layoutKey() };
+}
+
+function shownSlug() {
+  const article = main.querySelector("article[data-slug]");
+  return article && article.dataset.slug;
+}
+
+// What the page's layout depends on besides the window: the reading language, text size, view.
+function layoutKey() {
+  return `${state.chrome.locale} ${state.prefs.textScale} ${!!state.prefs.sideBySide}`;
 }
 
 // ---- reading position ------------------------------------------------------------------
@@ -333,6 +351,10 @@ function restorePosition(position) {
 }
 
 function placeAt(position) {
+  if (position && position.y !== undefined && position.layout === layoutKey()) {
+    window.scrollTo(0, position.y);
+    return;
+  }
   const block = position && position.block && document.getElementById(position.block);
   if (!block) {
     window.scrollTo(0, 0);
@@ -647,6 +669,7 @@ function renderResults(hits) {
   searchResults.replaceChildren(...items);
   searchResults.hidden = false;
   searchBox.setAttribute("aria-expanded", "true");
+  searchBox.removeAttribute("aria-activedescendant"); // new results: none selected yet
   fitResults();
 }
 
@@ -669,6 +692,7 @@ function showSearchMessage(message) {
   searchResults.replaceChildren(p);
   searchResults.hidden = false;
   searchBox.setAttribute("aria-expanded", "true");
+  searchBox.removeAttribute("aria-activedescendant");
   fitResults();
 }
 
@@ -780,12 +804,16 @@ const NOTICE_MS = 5000;
 let noticeTimer = null;
 
 // A brief message at the bottom of the window (read out by screen readers: role=status).
+// The element stays in the page (an empty one shows nothing): a live region that appears
+// with its text, or gets the same text again, is not reliably read out.
 function showNotice(message) {
   const notice = $("#notice");
-  notice.textContent = message;
-  notice.hidden = false;
+  notice.textContent = "";
   clearTimeout(noticeTimer);
-  noticeTimer = setTimeout(() => { notice.hidden = true; }, NOTICE_MS);
+  requestAnimationFrame(() => {
+    notice.textContent = message;
+    noticeTimer = setTimeout(() => { notice.textContent = ""; }, NOTICE_MS);
+  });
 }
 
 // Every shortcut of the window, as F1 lists it: keys (as printed on keyboards) and what
@@ -912,8 +940,12 @@ async function openAbout() {
 
 async function refreshRestore() {
   const possible = await invoke("can_restore").catch(() => false);
-  $("#restore-button").disabled = !possible;
+  const restore = $("#restore-button");
+  restore.disabled = !possible;
   $("#restore-note").hidden = possible;
+  // The reason is read with the button only when it applies.
+  if (possible) restore.removeAttribute("aria-describedby");
+  else restore.setAttribute("aria-describedby", "restore-note");
 }
 
 // Restoring replaces what is read: asked first, "no" has the focus.

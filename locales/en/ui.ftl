@@ -109,7 +109,7 @@ pack-error-no-store = Content packs cannot be installed while the reader shows a
 # On paper, at the top of each page: who the content is from.
 print-org = { -org-name }
 # Restoring content is asked first (About).
-restore-question = Show the content from before the last import again? The content showing now is kept: restoring again brings it back.
+restore-question = Show the content from before the last import again? It replaces the content showing now.
 restore-yes = Restore
 # Links that leave the app: their description, and the notice when one is handed over.
 link-opens-web = Opens in your web browser

@@ -186,14 +186,16 @@ fn command_line_answer(mut args: impl Iterator<Item = String>) -> Option<String>
     })
 }
 
-/// The content pack among files dropped on the window, if there is one (`.pack`).
-/// A link given to the system's browser or mail program, as the UI's notice tells it.
+/// A link given to the system's browser or mail program, as the UI's notice tells it
+/// (`opened`: the system's opener started; whether a browser then shows the page is not
+/// known here).
 #[derive(Clone, serde::Serialize)]
 struct LinkHandedOver {
     mail: bool,
     opened: bool,
 }
 
+/// The content pack among files dropped on the window, if there is one (`.pack`).
 fn dropped_pack(paths: &[std::path::PathBuf]) -> Option<&std::path::PathBuf> {
     paths.iter().find(|p| {
         p.extension()

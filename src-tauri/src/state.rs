@@ -124,11 +124,12 @@ impl AppState {
         Ok(())
     }
 
-    /// Goes back to the content from before the last import; `false` if there is none.
+    /// Whether `restore_previous` has anything to go back to.
     pub fn can_restore(&self) -> bool {
         self.importer.can_restore()
     }
 
+    /// Goes back to the content from before the last import; `false` if there is none.
     pub fn restore_previous(&self) -> Result<bool, PackError> {
         let restored = self.importer.restore()?;
         let found = restored.is_some();

@@ -35,14 +35,22 @@ pub fn classify(scheme: &str, host: Option<&str>) -> LinkTarget {
 /// icon) and a title saying where they open (`web`, `mail`: localized plain text), which
 /// is also their accessible description. The text of the link is not touched.
 pub fn mark_external(html: &str, web: &PlainText, mail: &PlainText) -> String {
-    html.replace(
-        "<a href=\"https:",
-        &format!("<a class=\"external\" title=\"{web}\" href=\"https:"),
-    )
-    .replace(
-        "<a href=\"mailto:",
-        &format!("<a class=\"external\" title=\"{mail}\" href=\"mailto:"),
-    )
+    const LINK: &str = "<a href=\"";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(LINK) {
+        let href = &rest[at + LINK.len()..];
+        // The scheme as written (the sanitizer keeps its case: `MAILTO:` too).
+        let is_mail = href
+            .get(..7)
+            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("mailto:"));
+        let title = if is_mail { mail } else { web };
+        out.push_str(&rest[..at]);
+        out.push_str(&format!("<a class=\"external\" title=\"{title}\" href=\""));
+        rest = href;
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -63,6 +71,16 @@ mod tests {
              or write to <a class=\"external\" title=\"Opens in your e-mail program\" href=\"mailto:a@iom.int\" rel=\"noopener noreferrer external\">a@iom.int</a>."
         );
         assert_eq!(mark_external("no links", &web, &mail), "no links");
+        // Schemes in capitals are links out too.
+        let upper = crate::sanitize::clean_message(
+            r#"<a href="MAILTO:a@iom.int">a</a> <a href="HTTPS://www.iom.int">b</a>"#,
+        );
+        let marked = mark_external(&upper, &web, &mail);
+        assert_eq!(marked.matches("class=\"external\"").count(), 2, "{marked}");
+        assert!(
+            marked.contains("title=\"Opens in your e-mail program\" href=\"MAILTO:"),
+            "{marked}"
+        );
     }
 
     #[test]
