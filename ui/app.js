@@ -666,10 +666,15 @@ function renderResults(hits) {
     showSearchMessage(text("search-no-results"));
     return;
   }
-  searchResults.replaceChildren(...items);
+  openResults(items);
+}
+
+// Shows the list with `children` (results or a message), none selected yet.
+function openResults(children) {
+  searchResults.replaceChildren(...children);
   searchResults.hidden = false;
   searchBox.setAttribute("aria-expanded", "true");
-  searchBox.removeAttribute("aria-activedescendant"); // new results: none selected yet
+  searchBox.removeAttribute("aria-activedescendant");
   fitResults();
 }
 
@@ -689,11 +694,7 @@ function showSearchMessage(message) {
   const p = document.createElement("p");
   p.className = "no-results";
   p.textContent = message;
-  searchResults.replaceChildren(p);
-  searchResults.hidden = false;
-  searchBox.setAttribute("aria-expanded", "true");
-  searchBox.removeAttribute("aria-activedescendant");
-  fitResults();
+  openResults([p]);
 }
 
 function closeResults() {

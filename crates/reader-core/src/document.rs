@@ -151,7 +151,7 @@ impl Library {
             .expect("plain data")
             .replace('<', "\\u003c");
         // Plain text escapes itself wherever it is formatted.
-        let mut head = format!("<title>{}</title>", self.window_title(locale, &page.title));
+        let mut head = format!("<title>{}</title>", page.window_title);
         if mode != Mode::Serve {
             head.push_str(&format!(
                 "\n<meta http-equiv=\"Content-Security-Policy\" content=\"{EXPORT_CSP}\">"

@@ -549,6 +549,8 @@ impl Library {
         let strings = self
             .ui_message_ids
             .iter()
+            // The window's title is formatted per page (`window_title`), in the body.
+            .filter(|id| *id != "window-title")
             .filter_map(|id| Some((id.clone(), self.ui_text_with(locale, id, Some(&args))?)))
             .collect();
         let nav = self

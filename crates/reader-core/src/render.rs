@@ -19,6 +19,8 @@ pub struct RenderedPage {
     pub locale: Locale,
     /// The page title as plain text.
     pub title: PlainText,
+    /// The window's (and the document's) title: "Page — IOM Lao PDR Reader".
+    pub window_title: PlainText,
     pub html: String,
     pub report: FallbackReport,
 }
@@ -156,10 +158,11 @@ impl Library {
             .collect();
         let title = self.page_title(locale, page);
         let is_default = locale == self.source_locale();
+        let window_title = self.window_title(locale, &title);
         let template = BodyTemplate {
             locale,
             slug: &page.slug,
-            window_title: self.window_title(locale, &title),
+            window_title: window_title.clone(),
             section: &page.section,
             page_notice: (!translated && !is_default)
                 .then(|| self.ui_text(locale, "page-not-translated"))
@@ -175,6 +178,7 @@ impl Library {
             slug: page.slug.clone(),
             locale: locale.clone(),
             title,
+            window_title,
             html: template
                 .render()
                 .expect("rendering to a String cannot fail"),
@@ -232,10 +236,11 @@ impl Library {
             })
             .collect();
         let title = self.page_title(locale, page);
+        let window_title = self.window_title(locale, &title);
         let template = SideBySideTemplate {
             locale,
             slug: &page.slug,
-            window_title: self.window_title(locale, &title),
+            window_title: window_title.clone(),
             section: &page.section,
             left,
             right,
@@ -245,6 +250,7 @@ impl Library {
             slug: page.slug.clone(),
             locale: locale.clone(),
             title,
+            window_title,
             html: template
                 .render()
                 .expect("rendering to a String cannot fail"),
@@ -293,9 +299,10 @@ impl Library {
         };
         let home = &self.manifest().home().slug;
         let title = text("not-found-title");
+        let window_title = self.window_title(locale, &title);
         let template = NotFoundTemplate {
             locale,
-            window_title: self.window_title(locale, &title),
+            window_title: window_title.clone(),
             title,
             text: text("not-found-text"),
             home,
@@ -306,6 +313,7 @@ impl Library {
             slug: String::new(),
             locale: locale.clone(),
             title: template.title.clone(),
+            window_title,
             html: template
                 .render()
                 .expect("rendering to a String cannot fail"),

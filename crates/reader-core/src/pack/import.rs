@@ -147,7 +147,7 @@ impl Importer {
     pub fn can_restore(&self) -> bool {
         self.store
             .as_ref()
-            .is_some_and(|store| store.state().current.is_some())
+            .is_some_and(|store| store.state().can_restore())
     }
 
     /// Goes back to the content from before the last import: the content to show then, or

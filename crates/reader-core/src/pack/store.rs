@@ -46,6 +46,13 @@ pub struct State {
     pub other: toml::Table,
 }
 
+impl State {
+    /// Whether a restore has something to go back to: only after an import.
+    pub fn can_restore(&self) -> bool {
+        self.current.is_some()
+    }
+}
+
 /// The highest version ever installed.
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
 struct Newest {
@@ -273,7 +280,7 @@ impl Store {
     pub fn restore(&self) -> Result<bool, PackError> {
         let _lock = self.lock()?;
         let state = self.state();
-        if state.current.is_none() {
+        if !state.can_restore() {
             return Ok(false);
         }
         self.write_state(State {
