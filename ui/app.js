@@ -614,6 +614,9 @@ async function runSearch() {
     closeResults();
     return;
   }
+  // Busy until the answer to the whole query shows (what shows meanwhile answers fewer
+  // letters, or says how far the index is).
+  searchResults.setAttribute("aria-busy", "true");
   const answer = await backend.search(query, state.chrome.locale).catch(() => ({ hits: [] }));
   if (serial !== searchSerial) return; // a newer keystroke already asked
   if (answer === null) {
@@ -622,7 +625,7 @@ async function runSearch() {
   }
   if (answer.preparing != null) {
     // The index is being built (a first start on this content): say how far, ask again.
-    showSearchMessage(`${text("search-preparing")} ${answer.preparing}%`);
+    showSearchMessage(`${text("search-preparing")} ${answer.preparing}%`, { final: false });
     setTimeout(() => { if (serial === searchSerial) runSearch(); }, SEARCH_RETRY_MS);
     return;
   }
@@ -669,10 +672,12 @@ function renderResults(hits) {
   openResults(items);
 }
 
-// Shows the list with `children` (results or a message), none selected yet.
-function openResults(children) {
+// Shows the list with `children` (results or a message), none selected yet; `final`: the
+// answer to the query in the box.
+function openResults(children, { final = true } = {}) {
   searchResults.replaceChildren(...children);
   searchResults.hidden = false;
+  if (final) searchResults.removeAttribute("aria-busy");
   searchBox.setAttribute("aria-expanded", "true");
   searchBox.removeAttribute("aria-activedescendant");
   fitResults();
@@ -690,16 +695,17 @@ function fitResults() {
   if (spill > 0) searchResults.style.transform = `translateX(${-Math.min(spill, Math.max(rect.left - margin, 0))}px)`;
 }
 
-function showSearchMessage(message) {
+function showSearchMessage(message, options) {
   const p = document.createElement("p");
   p.className = "no-results";
   p.textContent = message;
-  openResults([p]);
+  openResults([p], options);
 }
 
 function closeResults() {
   searchSerial++; // an answer (or a retry while the index is prepared) still coming is dropped
   searchResults.hidden = true;
+  searchResults.removeAttribute("aria-busy");
   searchResults.replaceChildren();
   searchBox.setAttribute("aria-expanded", "false");
   searchBox.removeAttribute("aria-activedescendant");

@@ -363,6 +363,29 @@ pub async fn wait_for_body(client: &Client, lang: &str, slug: &str) {
     .await;
 }
 
+/// Types `keys` into the search box and waits for the answer to everything typed so far:
+/// the list open and no longer busy. (Results for the first letters show while the rest is
+/// typed; reading the list as soon as it is open can meet those.)
+pub async fn search(client: &Client, keys: &str) {
+    let search_box = client.find(Locator::Css("#search")).await.unwrap();
+    search_box.send_keys(keys).await.unwrap();
+    wait_for_search_answer(client).await;
+}
+
+/// Waits until the search list shows the answer to the box's whole query.
+pub async fn wait_for_search_answer(client: &Client) {
+    wait_for("the search's answer", 100, || async {
+        run_js(
+            client,
+            "const r = document.getElementById('search-results'); return !r.hidden && r.getAttribute('aria-busy') !== 'true'",
+        )
+        .await
+        .as_bool()
+        .filter(|v| *v)
+    })
+    .await;
+}
+
 /// The running app, driven over WebDriver.
 pub struct App {
     pub client: Client,
@@ -501,6 +524,11 @@ impl App {
 
     pub async fn wait_for_body(&self, lang: &str, slug: &str) {
         wait_for_body(&self.client, lang, slug).await
+    }
+
+    /// Types into the search box and waits for the answer (see [`search`]).
+    pub async fn search(&self, keys: &str) {
+        search(&self.client, keys).await
     }
 
     /// From the toolbar to the article, through the news list (in the reading language).

@@ -167,6 +167,11 @@ impl Browser {
         super::wait_for_body(&self.client, lang, slug).await
     }
 
+    /// Types into the search box and waits for the answer (see [`super::search`]).
+    pub async fn search(&self, keys: &str) {
+        super::search(&self.client, keys).await
+    }
+
     /// A PNG of the viewport, saved under `target/e2e-screenshots/`.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         // What a reader sees once the bundled fonts are in (until then `font-display: block`

@@ -10,7 +10,7 @@ use std::process::{Child, Command, Stdio};
 
 use reader_core::search::{fold, lao_pairs, plain_words, stem};
 use reader_e2e::web::{export, Browser, Served};
-use reader_e2e::{free_port, wait_for, Locator};
+use reader_e2e::{free_port, wait_for};
 use serde_json::{json, Value};
 
 /// A plain static web server (Python's) over the exported site, stopped when dropped.
@@ -511,19 +511,17 @@ async fn exported_hits_are_the_apps_over_http_and_from_files() {
 
 /// What the box shows: results, or the message.
 async fn results_shown(browser: &Browser) -> (Vec<String>, String) {
-    wait_for("the search results", 100, || async {
-        let v = browser
-            .js("const r = document.getElementById('search-results'); if (r.hidden) return null; return [[...r.querySelectorAll('.result')].map(a => a.getAttribute('href')), r.querySelector('.no-results') ? r.textContent : '']")
-            .await;
-        let list = v.as_array()?;
-        let hrefs = list[0]
-            .as_array()?
-            .iter()
-            .map(|h| h.as_str().unwrap_or_default().to_string())
-            .collect();
-        Some((hrefs, list[1].as_str()?.to_string()))
-    })
-    .await
+    reader_e2e::wait_for_search_answer(&browser.client).await;
+    let v = browser
+        .js("const r = document.getElementById('search-results'); return [[...r.querySelectorAll('.result')].map(a => a.getAttribute('href')), r.querySelector('.no-results') ? r.textContent : '']")
+        .await;
+    let hrefs = v[0]
+        .as_array()
+        .expect("the results' links")
+        .iter()
+        .map(|h| h.as_str().unwrap_or_default().to_string())
+        .collect();
+    (hrefs, v[1].as_str().unwrap_or_default().to_string())
 }
 
 async fn type_query(browser: &Browser, query: &str) {
@@ -547,8 +545,7 @@ async fn the_exported_box_searches_and_survives_hostile_queries_and_damaged_file
     browser.goto(&format!("{}/lo/home.html", web.base)).await;
 
     // Typed in the box: results, and one opens its page at the paragraph, words marked.
-    let search = browser.client.find(Locator::Css("#search")).await.unwrap();
-    search.send_keys("ສຸຂະພາບ").await.unwrap();
+    browser.search("ສຸຂະພາບ").await;
     let (hrefs, _) = results_shown(&browser).await;
     assert!(
         hrefs

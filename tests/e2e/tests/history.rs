@@ -1,7 +1,7 @@
 //! Back and Forward in the app return to where the reader was on each page, as a browser
 //! does; opening a search result on the page showing adds no entry (#18, item 5).
 
-use reader_e2e::{wait_for, App, Desktop, Locator, Profile};
+use reader_e2e::{App, Desktop, Profile};
 
 const ARTICLE: &str = "news/country-strategy";
 
@@ -57,18 +57,16 @@ async fn a_result_on_the_page_showing_adds_no_history_entry() {
     let profile = Profile::new();
     let app = App::launch(&desktop, &profile, "en_US.UTF-8", &[]).await;
     app.open_article().await; // history: home, news, the article
-    let box_ = app.client.find(Locator::Css("#search")).await.unwrap();
-    box_.send_keys("strategy").await.unwrap();
-    let block = wait_for("a result on this page", 100, || async {
-        app.js(&format!(
+    app.search("strategy").await;
+    let block = app
+        .js(&format!(
             "const r = [...document.querySelectorAll('#search-results .result')].find(r => r.dataset.resultSlug === '{ARTICLE}' && r.dataset.resultBlock !== 'news-country-strategy-title');
              if (!r) return null; r.click(); return r.dataset.resultBlock"
         ))
         .await
         .as_str()
-        .map(str::to_string)
-    })
-    .await;
+        .expect("a result on the article, not its title")
+        .to_string();
     app.wait_for_search_hit(&block).await;
     // One step back is the news list, not the same article again.
     app.click("#back").await;

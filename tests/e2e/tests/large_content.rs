@@ -14,8 +14,8 @@ use reader_e2e::{wait_for, App, Desktop, Profile};
 /// docs/benchmarks.md).
 const PAGES: usize = 500;
 
-/// Types `query` into the search box and waits for results (the index may still be being
-/// built: the box says so, and asks again until it is ready); their slugs.
+/// Types `query` into the search box and waits for its results (the index may still be being
+/// built: the box says so, busy, and asks again until it is ready); their slugs.
 async fn search(app: &App, query: &str) -> Vec<String> {
     app.js(&format!(
         "const s = document.getElementById('search'); s.focus(); s.value = {}; s.dispatchEvent(new Event('input')); return null",
@@ -24,7 +24,7 @@ async fn search(app: &App, query: &str) -> Vec<String> {
     .await;
     wait_for("search results", 1200, || async {
         let slugs = app
-            .js("return [...document.querySelectorAll('#search-results .result')].map(r => r.dataset.resultSlug)")
+            .js("const r = document.getElementById('search-results'); return r.getAttribute('aria-busy') === 'true' ? [] : [...r.querySelectorAll('.result')].map(r => r.dataset.resultSlug)")
             .await;
         let slugs: Vec<String> = serde_json::from_value(slugs).unwrap();
         (!slugs.is_empty()).then_some(slugs)

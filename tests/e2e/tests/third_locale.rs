@@ -2,7 +2,7 @@
 //! in the toolbar, chosen from the system language, each switch works, side by side compares
 //! against the source, search finds it; without its own UI strings, the window says so.
 
-use reader_e2e::{add_third_locale, content_copy, wait_for, App, Desktop, Locator, Profile};
+use reader_e2e::{add_third_locale, content_copy, wait_for, App, Desktop, Profile};
 
 #[tokio::test]
 async fn a_language_added_as_a_folder_works_everywhere() {
@@ -66,15 +66,10 @@ async fn a_language_added_as_a_folder_works_everywhere() {
     app.click("#side-by-side").await;
 
     // Search finds French text, for a French reader first.
-    let box_ = app.client.find(Locator::Css("#search")).await.unwrap();
-    box_.send_keys("depuis").await.unwrap();
-    let first = wait_for("search results", 100, || async {
-        let v = app
-            .js("const r = document.querySelector('#search-results .result'); return r && [r.dataset.resultBlock, r.querySelector('mark') && r.querySelector('mark').textContent]")
-            .await;
-        (!v.is_null()).then_some(v)
-    })
-    .await;
+    app.search("depuis").await;
+    let first = app
+        .js("const r = document.querySelector('#search-results .result'); return r && [r.dataset.resultBlock, r.querySelector('mark') && r.querySelector('mark').textContent]")
+        .await;
     assert_eq!(first, serde_json::json!(["who-we-are-p2", "depuis"]));
     app.quit().await;
 }

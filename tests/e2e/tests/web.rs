@@ -2,7 +2,7 @@
 //! `reader export`, in a real headless Chromium. Includes axe-core on every page.
 
 use reader_e2e::web::{export, Browser, Served};
-use reader_e2e::{distinct_colours, wait_for, Locator, SHIPPED_SLUGS};
+use reader_e2e::{distinct_colours, wait_for, SHIPPED_SLUGS};
 
 #[tokio::test]
 async fn served_site_switches_language_searches_and_opens_a_result() {
@@ -31,16 +31,7 @@ async fn served_site_switches_language_searches_and_opens_a_result() {
     browser.wait_for_body("lo", "home").await;
 
     // Search in Lao, open a result: the page opens at the block, words marked.
-    let search = browser.client.find(Locator::Css("#search")).await.unwrap();
-    search.send_keys("ສຸຂະພາບ").await.unwrap();
-    wait_for("results", 100, || async {
-        browser
-            .js("return document.querySelectorAll('#search-results .result').length")
-            .await
-            .as_u64()
-            .filter(|n| *n > 0)
-    })
-    .await;
+    browser.search("ສຸຂະພາບ").await;
     browser.click("#search-results .result").await;
     wait_for("the result's page", 100, || async {
         (browser.js("return location.pathname + location.hash").await
@@ -103,17 +94,11 @@ async fn exported_site_opens_from_the_file_system() {
         .ends_with("/en/who-we-are.html"));
 
     // Search works from the file system too (its index files are scripts): results listed.
-    let search = browser.client.find(Locator::Css("#search")).await.unwrap();
-    search.send_keys("migration").await.unwrap();
-    let results = wait_for("the search results", 100, || async {
-        browser
-            .js("return document.querySelectorAll('#search-results .result').length")
-            .await
-            .as_u64()
-            .filter(|n| *n > 0)
-    })
-    .await;
-    assert!(results > 0);
+    browser.search("migration").await;
+    let results = browser
+        .js("return document.querySelectorAll('#search-results .result').length")
+        .await;
+    assert!(results.as_u64() > Some(0), "{results}");
 
     // The page names itself as the app's window does; F1 lists the shortcuts an export
     // has (no bookmarks, no side by side).
