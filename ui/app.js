@@ -938,7 +938,7 @@ async function installPack() {
 // About: Close has the focus (Enter starts nothing); Restore is off, and says why, when
 // there is nothing to go back to (#18, item 4).
 async function openAbout() {
-  $("#content-message").hidden = true;
+  hideContentMessage();
   askRestore(false);
   if (!WEB) await refreshRestore();
   $("#about").showModal();
@@ -963,11 +963,19 @@ function askRestore(ask) {
 
 async function restoreContent() {
   askRestore(false);
+  hideContentMessage();
   const position = readingPosition();
   const restored = await invoke("restore_content").catch(() => null);
   await contentChanged(restored ? "pack-restored" : "pack-nothing-to-restore", position);
   await refreshRestore();
   $("#about-close").focus();
+}
+
+// An earlier import's or restore's outcome is not shown as the next one's.
+function hideContentMessage() {
+  const message = $("#content-message");
+  message.hidden = true;
+  message.textContent = "";
 }
 
 // New content shows at once: new strings (About's version), the same page if it still

@@ -490,7 +490,8 @@ impl App {
         Ok(app)
     }
 
-    /// Waits until a page body is in `<main>` (and the UI is idle).
+    /// Waits until a page body is in `<main>`, laid out in its own fonts (a restored
+    /// position is placed again when they come).
     pub async fn wait_for_page(&self) {
         wait_for("a page body", 100, || async {
             let ready = self
@@ -499,6 +500,22 @@ impl App {
             ready.as_bool().filter(|r| *r)
         })
         .await;
+        self.settle().await;
+    }
+
+    /// Waits until the fonts are in and two frames are painted: what a reader sees
+    /// (`font-display: block` keeps text invisible while its font loads).
+    pub async fn settle(&self) {
+        self.js_async(
+            "const done = arguments[0]; document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))",
+        )
+        .await;
+    }
+
+    /// A PNG of the screen once the window has settled (see [`Desktop::screenshot`]).
+    pub async fn screenshot(&self, desktop: &Desktop, name: &str) -> PathBuf {
+        self.settle().await;
+        desktop.screenshot(name)
     }
 
     /// Runs a script in the page and returns its value.

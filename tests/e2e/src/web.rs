@@ -172,10 +172,10 @@ impl Browser {
         super::search(&self.client, keys).await
     }
 
-    /// A PNG of the viewport, saved under `target/e2e-screenshots/`.
-    pub async fn screenshot(&self, name: &str) -> PathBuf {
-        // What a reader sees once the bundled fonts are in (until then `font-display: block`
-        // keeps text invisible rather than drawing Lao without its stacked marks).
+    /// Waits until the bundled fonts are in and two frames are painted: what a reader sees
+    /// (until then `font-display: block` keeps text invisible rather than drawing Lao
+    /// without its stacked marks).
+    pub async fn settle(&self) {
         let _ = self
             .client
             .execute_async(
@@ -183,6 +183,11 @@ impl Browser {
                 vec![],
             )
             .await;
+    }
+
+    /// A PNG of the viewport once settled, saved under `target/e2e-screenshots/`.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        self.settle().await;
         let png = self.client.screenshot().await.unwrap();
         let path = super::screenshot_dir().join(format!("{name}.png"));
         std::fs::write(&path, png).unwrap();

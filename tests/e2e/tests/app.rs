@@ -15,8 +15,8 @@ const ARTICLE_LO: &str =
 const ARTICLE: &str = "news/country-strategy";
 
 /// Takes a screenshot and checks the window painted something (not a blank background).
-fn screenshot(desktop: &Desktop, name: &str) {
-    let path = desktop.screenshot(name);
+async fn screenshot(app: &App, desktop: &Desktop, name: &str) {
+    let path = app.screenshot(desktop, name).await;
     let colours = distinct_colours(&path);
     assert!(
         colours > 50,
@@ -44,7 +44,7 @@ async fn article_switches_to_lao_in_place_and_back() {
     // First start with an English OS locale: English, home page, English native title.
     assert_eq!(app.page().await, ("en".into(), "home".into()));
     wait_for_title(&desktop, HOME_EN).await;
-    screenshot(&desktop, "home-en");
+    screenshot(&app, &desktop, "home-en").await;
 
     app.open_article().await;
     wait_for_title(&desktop, ARTICLE_EN).await;
@@ -54,7 +54,7 @@ async fn article_switches_to_lao_in_place_and_back() {
         .as_str()
         .unwrap()
         .contains("Launches Country Strategy"));
-    screenshot(&desktop, "article-en");
+    screenshot(&app, &desktop, "article-en").await;
     app.scroll_to_block("news-country-strategy-p5").await;
     // A sentinel in the document: a reload or a new document would lose it.
     app.js("window.__sentinel = 'still here'; return null")
@@ -88,7 +88,7 @@ async fn article_switches_to_lao_in_place_and_back() {
         "bundled Lao font not loaded: {font}"
     );
     app.scroll_to_top().await;
-    screenshot(&desktop, "article-lo");
+    screenshot(&app, &desktop, "article-lo").await;
 
     // Back to English with the keyboard shortcut; still the same document.
     app.js("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'L', ctrlKey: true, shiftKey: true})); return null").await;
@@ -131,14 +131,17 @@ async fn home_in_lao_for_a_lao_desktop() {
         .js("return [...document.querySelectorAll('#languages button')].map(b => b.textContent)")
         .await;
     assert_eq!(languages, serde_json::json!(["English", "ລາວ"]));
-    screenshot(&desktop, "home-lo");
+    screenshot(&app, &desktop, "home-lo").await;
 
     app.click("#about-button").await;
-    let about = app
-        .js("const d = document.getElementById('about'); return [d.open, d.textContent]")
-        .await;
-    assert_eq!(about[0], true);
-    let about = about[1].as_str().unwrap();
+    // (About opens once it knows whether Restore applies: an answer from the store.)
+    let about = wait_for("About", 50, || async {
+        app.js("const d = document.getElementById('about'); return d.open ? d.textContent : null")
+            .await
+            .as_str()
+            .map(str::to_string)
+    })
+    .await;
     assert!(
         about.contains("ເວີຊັນ 0.1.0")
             && about.contains("ເນື້ອໃນເວີຊັນ 1")
@@ -196,7 +199,7 @@ async fn restart_remembers_language_page_and_position() {
         "dark"
     );
     app.scroll_to_top().await;
-    screenshot(&desktop, "article-lo-dark-larger");
+    screenshot(&app, &desktop, "article-lo-dark-larger").await;
     app.quit().await;
 }
 
@@ -296,7 +299,7 @@ async fn external_links_never_open_inside_the_app() {
     })
     .await;
     assert_eq!(notice, "Opening in your web browser…");
-    screenshot(&desktop, "link-notice-en");
+    screenshot(&app, &desktop, "link-notice-en").await;
     app.quit().await;
 }
 

@@ -46,7 +46,7 @@ async fn bookmarks_are_kept_listed_opened_and_removed() {
             .any(|c| ('\u{0E80}'..='\u{0EFF}').contains(&c)),
         "{words}"
     );
-    let shot = desktop.screenshot("bookmarks-lo");
+    let shot = app.screenshot(&desktop, "bookmarks-lo").await;
     assert!(distinct_colours(&shot) > 50);
     close_panel(&app).await;
 
@@ -74,8 +74,11 @@ async fn bookmarks_are_kept_listed_opened_and_removed() {
     panel(&app).await;
     app.click("#bookmarks-list li[data-block='news-country-strategy-p5'] .bookmark-remove")
         .await;
-    let list = panel(&app).await;
-    assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+    // (The list is drawn again when the store has answered.)
+    wait_for("one bookmark left", 50, || async {
+        (panel(&app).await.as_array()?.len() == 1).then_some(())
+    })
+    .await;
     app.quit().await;
 
     // A corrupt preferences file means default preferences, not lost bookmarks; a bookmark
@@ -149,7 +152,7 @@ async fn bookmarks_are_kept_listed_opened_and_removed() {
     app.click("#bookmarks-button").await;
     let list = panel(&app).await;
     assert_eq!(list[2][2], "Our Work");
-    let shot = desktop.screenshot("bookmarks-en");
+    let shot = app.screenshot(&desktop, "bookmarks-en").await;
     assert!(distinct_colours(&shot) > 50);
     app.quit().await;
 }

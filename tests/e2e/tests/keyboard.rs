@@ -109,7 +109,7 @@ async fn f1_opens_the_shortcuts_in_the_reading_language() {
         "{actions:?}"
     );
     assert_eq!(sheet[3], "shortcuts-close");
-    let shot = desktop.screenshot("shortcuts-lo");
+    let shot = app.screenshot(&desktop, "shortcuts-lo").await;
     assert!(reader_e2e::distinct_colours(&shot) > 50);
     app.js("document.getElementById('shortcuts').close(); return null")
         .await;

@@ -86,12 +86,20 @@ async fn a_large_library_paints_searches_opens_and_switches() {
     // The language switch keeps the page.
     app.click("#languages button[data-locale='en']").await;
     app.wait_for_body("en", &found[0]).await;
+    // (The page read is saved a moment after the switch; quit once it is.)
+    wait_for("the page to be saved", 50, || async {
+        let text = std::fs::read_to_string(profile.preferences_file()).ok()?;
+        (text.contains("\"locale\": \"en\"") && text.contains(&format!("\"{}\"", found[0])))
+            .then_some(())
+    })
+    .await;
     let log = app.quit().await;
     assert!(log.contains("search ready (Some(Built))"), "{log}");
 
-    // The next start (in the language chosen) opens the index the first one built.
+    // The next start (in the language and at the page chosen) opens the index the first
+    // one built.
     let app = App::launch(&desktop, &profile, "lo_LA.UTF-8", &["--content", dir]).await;
-    app.wait_for_body("en", "p/0").await;
+    app.wait_for_body("en", &found[0]).await;
     let again = search(&app, &format!("{word} ")).await;
     assert_eq!(again.len(), found.len());
     let log = app.quit().await;

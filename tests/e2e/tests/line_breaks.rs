@@ -122,7 +122,7 @@ async fn lao_lines_break_between_words_in_the_app() {
     open(&app, "news/country-strategy").await;
     app.js("document.documentElement.style.setProperty('--text-scale', '2'); document.getElementById('news-country-strategy-p1').scrollIntoView(); return null")
         .await;
-    let shot = desktop.screenshot("line-breaks-app-lo-200");
+    let shot = app.screenshot(&desktop, "line-breaks-app-lo-200").await;
     assert!(reader_e2e::distinct_colours(&shot) > 50);
     // Nothing overflows sideways.
     let overflow = app

@@ -74,7 +74,7 @@ async fn import_shows_the_new_page_and_restore_takes_it_back() {
             && !details.contains("2026-11-29"),
         "{details}"
     );
-    let shot = desktop.screenshot("pack-preview-lo");
+    let shot = app.screenshot(&desktop, "pack-preview-lo").await;
     assert!(distinct_colours(&shot) > 50);
 
     app.click("#pack-install").await;
@@ -145,8 +145,9 @@ async fn import_shows_the_new_page_and_restore_takes_it_back() {
     );
     app.click("#restore-button").await;
     app.click("#restore-yes").await;
+    // The message shows once the content is back (the import's was cleared when asked).
     wait_for("the restored content", 100, || async {
-        app.js("return document.getElementById('content-message').textContent")
+        app.js("const m = document.getElementById('content-message'); return !m.hidden && m.textContent")
             .await
             .as_str()
             .filter(|t| !t.is_empty())
@@ -199,7 +200,7 @@ async fn a_tampered_pack_is_refused_in_the_reading_language() {
             .await,
         true
     );
-    let shot = desktop.screenshot("pack-refused-lo");
+    let shot = app.screenshot(&desktop, "pack-refused-lo").await;
     assert!(distinct_colours(&shot) > 50);
     app.quit().await;
 }
@@ -230,7 +231,7 @@ async fn about_opens_on_close_and_says_why_restore_is_off() {
             serde_json::json!("restore-note"),
         ]
     );
-    let shot = desktop.screenshot("about-lo");
+    let shot = app.screenshot(&desktop, "about-lo").await;
     assert!(distinct_colours(&shot) > 50);
     // Enter on the focused button: the dialog closes, no import starts.
     app.client

@@ -15,6 +15,15 @@ struct Printed {
     pages: u32,
 }
 
+/// Prints the page once its fonts are in (WebDriver's print), and reads the PDF back.
+async fn print(browser: &Browser, name: &str) -> Printed {
+    browser.settle().await;
+    read_back(
+        &browser.client.print(Default::default()).await.unwrap(),
+        name,
+    )
+}
+
 /// Writes the PDF and page 1 as `<name>.png` beside the screenshots, and reads it back.
 fn read_back(pdf: &[u8], name: &str) -> Printed {
     let dir = screenshot_dir();
@@ -87,10 +96,7 @@ async fn served_article_prints_as_a_handout_in_one_language_and_side_by_side() {
         .await;
     let lao_title = title(&browser).await;
 
-    let single = read_back(
-        &browser.client.print(Default::default()).await.unwrap(),
-        "print-article-lo",
-    );
+    let single = print(&browser, "print-article-lo").await;
     assert!(
         single
             .fonts
@@ -120,10 +126,7 @@ async fn served_article_prints_as_a_handout_in_one_language_and_side_by_side() {
             .filter(|v| *v)
     })
     .await;
-    let both = read_back(
-        &browser.client.print(Default::default()).await.unwrap(),
-        "print-article-side-by-side",
-    );
+    let both = print(&browser, "print-article-side-by-side").await;
     // (The titles wrap in their columns.)
     assert!(both.text.contains("IOM Lao PDR Launches"), "{}", both.text);
     // The Lao column of page 1 (the right half of an A4 page, 595 points wide) holds the
@@ -169,10 +172,7 @@ async fn a_missing_translation_prints_in_english_marked() {
     browser
         .goto(&format!("{}/lo/who-we-are", served.base))
         .await;
-    let printed = read_back(
-        &browser.client.print(Default::default()).await.unwrap(),
-        "print-fallback-lo",
-    );
+    let printed = print(&browser, "print-fallback-lo").await;
     let text = printed
         .text
         .split_whitespace()
@@ -198,10 +198,7 @@ async fn exported_article_prints_the_same_way() {
         ))
         .await;
     let lao_title = title(&browser).await;
-    let printed = read_back(
-        &browser.client.print(Default::default()).await.unwrap(),
-        "print-export-lo",
-    );
+    let printed = print(&browser, "print-export-lo").await;
     assert!(printed.fonts.contains("NotoSansLao"), "{}", printed.fonts);
     assert!(
         base_letters(&printed.text).contains(&base_letters(&lao_title)),

@@ -80,7 +80,7 @@ async fn larger_text_leaves_the_toolbar_as_it_is() {
         "the column headings are under the toolbar: {covered:?}"
     );
     assert_eq!(covered[1], 0.0, "the page scrolls sideways");
-    let shot = desktop.screenshot("text-200-side-by-side-lo");
+    let shot = app.screenshot(&desktop, "text-200-side-by-side-lo").await;
     assert!(distinct_colours(&shot) > 50);
     app.quit().await;
 }

@@ -48,7 +48,7 @@ async fn a_language_added_as_a_folder_works_everywhere() {
             .await,
         serde_json::json!(["en", true])
     );
-    let shot = desktop.screenshot("third-locale-fr");
+    let shot = app.screenshot(&desktop, "third-locale-fr").await;
     assert!(reader_e2e::distinct_colours(&shot) > 50);
 
     // Side by side: the source on the left, French on the right.

@@ -64,7 +64,7 @@ async fn status_line_and_markers_show_what_is_behind() {
         .await;
     assert_eq!(marker[0], "ກຳລັງສະແດງພາສາອັງກິດ: ກົດອີກຄັ້ງເພື່ອເຊື່ອງໄວ້");
     assert!(marker[1].as_f64().unwrap() >= 14.0, "{marker}");
-    let shot = desktop.screenshot("status-markers-lo");
+    let shot = app.screenshot(&desktop, "status-markers-lo").await;
     assert!(distinct_colours(&shot) > 50);
     app.click("#who-we-are-p2 > button.marker").await;
     let closed = app
@@ -118,7 +118,7 @@ async fn side_by_side_aligns_blocks_and_keeps_the_place() {
         "entering side by side lost the place"
     );
     app.scroll_to_top().await;
-    let shot = desktop.screenshot("side-by-side-lo");
+    let shot = app.screenshot(&desktop, "side-by-side-lo").await;
     assert!(distinct_colours(&shot) > 50);
 
     // Remembered across restarts.
