@@ -775,24 +775,20 @@ function highlightBlock(id, words) {
       ranges.push([at, at + word.length]);
     }
   }
-  // From the end, so that splitting a node never moves a piece still to mark.
-  const pieces = [];
+  // Each match cut into the pieces of the text nodes it covers: node → [[a, b], …].
+  const byNode = new Map();
   for (const [from, to] of ranges) {
     for (const { node, start } of nodes) {
-      const a = Math.max(from, start);
-      const b = Math.min(to, start + node.data.length);
-      if (a < b) pieces.push({ node, a: a - start, b: b - start });
+      const a = Math.max(from, start) - start;
+      const b = Math.min(to, start + node.data.length) - start;
+      if (a < b) byNode.set(node, [...(byNode.get(node) || []), [a, b]]);
     }
   }
-  const byNode = new Map();
-  for (const piece of pieces) {
-    if (!byNode.has(piece.node)) byNode.set(piece.node, []);
-    byNode.get(piece.node).push(piece);
-  }
-  for (const [node, list] of byNode) {
-    list.sort((x, y) => y.a - x.a);
+  // From the end of each node, so that splitting it never moves a piece still to mark.
+  for (const [node, pieces] of byNode) {
+    pieces.sort((x, y) => y[0] - x[0]);
     let end = node.data.length;
-    for (const { a, b } of list) {
+    for (const [a, b] of pieces) {
       if (b > end) continue; // overlaps a later match already marked
       const match = node.splitText(a);
       match.splitText(b - a);

@@ -16,7 +16,8 @@ use icu_segmenter::WordSegmenter;
 /// text would overflow.
 pub const KEEP_TOGETHER_MAX_CHARS: usize = 20;
 
-fn is_lao(c: char) -> bool {
+/// A character of the Lao block (U+0E80–U+0EFF): what line breaks and search treat as Lao.
+pub fn is_lao(c: char) -> bool {
     ('\u{0E80}'..='\u{0EFF}').contains(&c)
 }
 

@@ -52,15 +52,15 @@ pub fn screenshot_dir() -> PathBuf {
     dir
 }
 
-/// Every page of the shipped content (its manifest's order).
-pub const SHIPPED_SLUGS: [&str; 6] = [
-    "home",
-    "who-we-are",
-    "our-work",
-    "news",
-    "news/country-strategy",
-    "contacts",
-];
+/// Every page of the shipped content, in its manifest's order.
+pub fn shipped_slugs() -> Vec<String> {
+    reader_core::Library::built_in()
+        .manifest()
+        .pages
+        .iter()
+        .map(|page| page.slug.clone())
+        .collect()
+}
 
 /// The shipped content directory (`locales/`).
 pub fn shipped_content() -> PathBuf {
@@ -363,6 +363,10 @@ pub async fn wait_for_body(client: &Client, lang: &str, slug: &str) {
     .await;
 }
 
+/// An async script that answers once the fonts are in and two frames are painted: what a
+/// reader sees (`font-display: block` keeps text invisible while its font loads).
+pub const SETTLE_JS: &str = "const done = arguments[0]; document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))";
+
 /// Types `keys` into the search box and waits for the answer to everything typed so far:
 /// the list open and no longer busy. (Results for the first letters show while the rest is
 /// typed; reading the list as soon as it is open can meet those.)
@@ -503,13 +507,9 @@ impl App {
         self.settle().await;
     }
 
-    /// Waits until the fonts are in and two frames are painted: what a reader sees
-    /// (`font-display: block` keeps text invisible while its font loads).
+    /// Waits until the window shows what a reader sees (see [`SETTLE_JS`]).
     pub async fn settle(&self) {
-        self.js_async(
-            "const done = arguments[0]; document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))",
-        )
-        .await;
+        self.js_async(SETTLE_JS).await;
     }
 
     /// A PNG of the screen once the window has settled (see [`Desktop::screenshot`]).
@@ -656,8 +656,7 @@ pub const LAO_LINE_STARTS_JS: &str = "
         range.setEnd(node, i + (code >= 0xd800 && code <= 0xdbff ? 2 : 1));
         const rect = range.getClientRects()[0];
         if (!rect || rect.height === 0) continue;
-        if (lastTop === null || rect.top > lastTop + rect.height / 2) starts.push(text.length + i);
-        if (lastTop === null || rect.top > lastTop + rect.height / 2) lastTop = rect.top;
+        if (lastTop === null || rect.top > lastTop + rect.height / 2) { starts.push(text.length + i); lastTop = rect.top; }
       }
       text += node.data;
     }

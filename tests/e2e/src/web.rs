@@ -172,17 +172,9 @@ impl Browser {
         super::search(&self.client, keys).await
     }
 
-    /// Waits until the bundled fonts are in and two frames are painted: what a reader sees
-    /// (until then `font-display: block` keeps text invisible rather than drawing Lao
-    /// without its stacked marks).
+    /// Waits until the page shows what a reader sees (see [`super::SETTLE_JS`]).
     pub async fn settle(&self) {
-        let _ = self
-            .client
-            .execute_async(
-                "const done = arguments[0]; document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))",
-                vec![],
-            )
-            .await;
+        let _ = self.client.execute_async(super::SETTLE_JS, vec![]).await;
     }
 
     /// A PNG of the viewport once settled, saved under `target/e2e-screenshots/`.

@@ -6,7 +6,7 @@
 use reader_core::sanitize::plain_text;
 use reader_core::Library;
 use reader_e2e::web::{export, Browser, Served};
-use reader_e2e::{bad_lao_line_starts, App, Desktop, Profile, LAO_LINE_STARTS_JS, SHIPPED_SLUGS};
+use reader_e2e::{bad_lao_line_starts, shipped_slugs, App, Desktop, Profile, LAO_LINE_STARTS_JS};
 use serde_json::Value;
 
 const WIDTHS: [u32; 3] = [420, 800, 1100];
@@ -104,8 +104,8 @@ async fn lao_lines_break_between_words_in_the_app() {
     let mut bad = Vec::new();
     for width in WIDTHS {
         app.client.set_window_size(width, 800).await.unwrap();
-        for slug in SHIPPED_SLUGS {
-            open(&app, slug).await;
+        for slug in shipped_slugs() {
+            open(&app, &slug).await;
             bad.extend(
                 measure(
                     async |s: &str| app.js(s).await,
@@ -151,7 +151,7 @@ async fn lao_lines_break_between_words_served_and_exported() {
     let mut bad = Vec::new();
     for width in WIDTHS {
         browser.client.set_window_size(width, 800).await.unwrap();
-        for slug in SHIPPED_SLUGS {
+        for slug in shipped_slugs() {
             for url in [
                 format!("{}/lo/{slug}", served.base),
                 format!("file://{}/lo/{slug}.html", site.display()),

@@ -26,6 +26,7 @@ use tantivy::tokenizer::{Language, Stemmer, TextAnalyzer};
 use tantivy::{collector::TopDocs, Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
 use crate::library::Library;
+use crate::line_breaks::is_lao;
 use crate::locale::Locale;
 use crate::sanitize::{escape_html, plain_text};
 
@@ -640,7 +641,6 @@ pub fn stem(word: &str) -> String {
 /// WB6–7 and WB11–12: `iom.int`, `3.5` and `2,000` are one word each). Cheaper than the
 /// segmenter, and what snippets and the exported site's search match.
 pub fn plain_words(folded: &str) -> Vec<(usize, &str)> {
-    let is_lao = |c: char| ('\u{0E80}'..='\u{0EFF}').contains(&c);
     let letter = |c: Option<char>| c.is_some_and(|c| c.is_alphabetic() && !is_lao(c));
     let digit = |c: Option<char>| c.is_some_and(char::is_numeric);
     let chars: Vec<(usize, char)> = folded.char_indices().collect();

@@ -7,6 +7,7 @@ use icu_segmenter::WordSegmenter;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use super::fold::fold;
+use crate::line_breaks::is_lao;
 
 /// One word of a text: its folded form and where it stands in the original.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,10 +33,6 @@ pub fn words(text: &str) -> Vec<Word> {
         start = end;
     }
     words
-}
-
-fn is_lao(c: char) -> bool {
-    ('\u{0E80}'..='\u{0EFF}').contains(&c)
 }
 
 /// Overlapping pairs of characters of every run of Lao in the folded text, with positions
